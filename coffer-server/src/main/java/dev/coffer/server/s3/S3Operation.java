@@ -1,0 +1,38 @@
+package dev.coffer.server.s3;
+
+/**
+ * Every S3 operation the router can name, with the IAM action that authorizes it, the event name the
+ * audit trail records, and whether it changes state. A table test pins this mapping.
+ */
+public enum S3Operation {
+    LIST_BUCKETS("s3:ListAllMyBuckets", "ListBuckets", Access.READ),
+    CREATE_BUCKET("s3:CreateBucket", "CreateBucket", Access.WRITE),
+    HEAD_BUCKET("s3:ListBucket", "HeadBucket", Access.READ),
+    DELETE_BUCKET("s3:DeleteBucket", "DeleteBucket", Access.WRITE),
+    GET_BUCKET_LOCATION("s3:GetBucketLocation", "GetBucketLocation", Access.READ);
+
+    /** Whether an operation reads or changes state. */
+    public enum Access { READ, WRITE }
+
+    private final String iamAction;
+    private final String eventName;
+    private final Access access;
+
+    S3Operation(String iamAction, String eventName, Access access) {
+        this.iamAction = iamAction;
+        this.eventName = eventName;
+        this.access = access;
+    }
+
+    public String iamAction() {
+        return iamAction;
+    }
+
+    public String eventName() {
+        return eventName;
+    }
+
+    public Access access() {
+        return access;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.coffer.server.s3;
+
+import dev.coffer.s3.S3ErrorCode;
+import dev.coffer.s3.S3Exception;
+import dev.coffer.server.http.QueryParams;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Names the S3 operation of a request, once, from its method, virtual host, path and sub-resources.
+ *
+ * <p>A request addressed to {@code <bucket>.<domain>} for one of the configured domains is
+ * virtual-hosted-style; anything else (an IP address, {@code localhost} itself) is path-style.
+ */
+public final class S3Router {
+    /** Query parameters that select a bucket or object sub-resource rather than filter a listing. */
+    private static final Set<String> SUB_RESOURCES = Set.of("accelerate", "acl", "analytics", "attributes",
+            "cors", "delete", "encryption", "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "location",
+            "logging", "metadataConfiguration", "metrics", "notification", "object-lock", "ownershipControls", "policy",
+            "policyStatus", "publicAccessBlock", "replication", "requestPayment", "restore", "retention", "select",
+            "session", "tagging", "torrent", "uploadId", "uploads", "versionId", "versioning", "versions", "website");
+
+    private final List<String> domains;
+
+    /** @param domains host names under which virtual-hosted-style buckets are addressed, e.g. "localhost" */
+    public S3Router(List<String> domains) {
+        this.domains = List.copyOf(domains);
+    }
+
+    public S3Target route(String method, String host, String rawPath, QueryParams query) {
+        Optional<String> bucket = bucketFromHost(host);
+        String path = decodePath(rawPath);
+        String rest = path.startsWith("/") ? path.substring(1) : path;
+        Optional<String> key;
+        if (bucket.isPresent()) {
+            key = rest.isEmpty() ? Optional.empty() : Optional.of(rest);
+        } else if (rest.isEmpty()) {
+            key = Optional.empty();
+        } else {
+            int slash = rest.indexOf('/');
+            bucket = Optional.of(slash < 0 ? rest : rest.substring(0, slash));
+            String k = slash < 0 ? "" : rest.substring(slash + 1);
+            key = k.isEmpty() ? Optional.empty() : Optional.of(k);
+        }
+        if (bucket.isEmpty()) {
+            if (method.equals("GET")) {
+                return new S3Target(S3Operation.LIST_BUCKETS, bucket, key);
+            }
+            throw S3Exception.of(S3ErrorCode.METHOD_NOT_ALLOWED, "/");
+        }
+        if (key.isPresent()) {
+            throw notImplemented(bucket.get() + "/" + key.get());
+        }
+        return new S3Target(bucketOperation(method, query, bucket.get()), bucket, key);
+    }
+
+    private static S3Operation bucketOperation(String method, QueryParams query, String bucket) {
+        Optional<String> sub = query.names().stream().filter(SUB_RESOURCES::contains).findFirst();
+        return switch (method) {
+            case "PUT" -> sub.isEmpty() ? S3Operation.CREATE_BUCKET : throwNotImplemented(bucket);
+            case "HEAD" -> S3Operation.HEAD_BUCKET;
+            case "DELETE" -> sub.isEmpty() ? S3Operation.DELETE_BUCKET : throwNotImplemented(bucket);
+            case "GET" -> sub.filter("location"::equals).isPresent()
+                    ? S3Operation.GET_BUCKET_LOCATION : throwNotImplemented(bucket);
+            case "POST" -> throwNotImplemented(bucket);
+            default -> throw S3Exception.of(S3ErrorCode.METHOD_NOT_ALLOWED, bucket);
+        };
+    }
+
+    private static S3Operation throwNotImplemented(String resource) {
+        throw notImplemented(resource);
+    }
+
+    private static S3Exception notImplemented(String resource) {
+        return new S3Exception(S3ErrorCode.NOT_IMPLEMENTED,
+                "This operation is not implemented by this server yet.", resource);
+    }
+
+    private Optional<String> bucketFromHost(String host) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        for (String domain : domains) {
+            if (h.length() > domain.length() + 1 && h.endsWith(domain) && h.charAt(h.length() - domain.length() - 1) == '.') {
+                return Optional.of(h.substring(0, h.length() - domain.length() - 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Percent-decodes a path once, as UTF-8; '+' stays '+', as S3 treats it in paths. */
+    static String decodePath(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    throw S3Exception.of(S3ErrorCode.INVALID_URI, raw);
+                }
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw S3Exception.of(S3ErrorCode.INVALID_URI, raw);
+                }
+                out.write(hi << 4 | lo);
+                i += 2;
+            } else if (c < 0x80) {
+                out.write(c);
+            } else {
+                int cp = raw.codePointAt(i);
+                byte[] b = Character.toString(cp).getBytes(StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+                i += Character.charCount(cp) - 1;
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

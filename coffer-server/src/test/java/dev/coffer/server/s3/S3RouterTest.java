@@ -1,0 +1,71 @@
+package dev.coffer.server.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.coffer.s3.S3ErrorCode;
+import dev.coffer.s3.S3Exception;
+import dev.coffer.server.http.QueryParams;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class S3RouterTest {
+    private final S3Router router = new S3Router(List.of("localhost", "s3.example.test"));
+
+    @ParameterizedTest(name = "{0} {1}{2}?{3} -> {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            GET    | 127.0.0.1           | /        | -        | LIST_BUCKETS
+            PUT    | 127.0.0.1           | /b1      | -        | CREATE_BUCKET
+            HEAD   | 127.0.0.1           | /b1      | -        | HEAD_BUCKET
+            DELETE | 127.0.0.1           | /b1/     | -        | DELETE_BUCKET
+            GET    | 127.0.0.1           | /b1      | location | GET_BUCKET_LOCATION
+            PUT    | b1.localhost        | /        | -        | CREATE_BUCKET
+            HEAD   | b1.localhost        | /        | -        | HEAD_BUCKET
+            GET    | b1.s3.example.test  | /        | location | GET_BUCKET_LOCATION
+            GET    | localhost           | /        | -        | LIST_BUCKETS
+            """)
+    void route_namesTheOperation(String method, String host, String path, String query, S3Operation expected) {
+        S3Target t = router.route(method, host, path, QueryParams.parse(query));
+        assertThat(t.operation()).isEqualTo(expected);
+        if (expected != S3Operation.LIST_BUCKETS) {
+            assertThat(t.bucketName()).isEqualTo("b1");
+        }
+    }
+
+    @Test
+    void operations_carryIamActionAuditNameAndAccess() {
+        assertThat(S3Operation.LIST_BUCKETS.iamAction()).isEqualTo("s3:ListAllMyBuckets");
+        assertThat(S3Operation.HEAD_BUCKET.iamAction()).isEqualTo("s3:ListBucket");
+        assertThat(S3Operation.CREATE_BUCKET.access()).isEqualTo(S3Operation.Access.WRITE);
+        assertThat(S3Operation.DELETE_BUCKET.eventName()).isEqualTo("DeleteBucket");
+        assertThat(S3Operation.GET_BUCKET_LOCATION.access()).isEqualTo(S3Operation.Access.READ);
+    }
+
+    @Test
+    void route_ofObjectRequest_isNotImplementedYet() {
+        assertThatThrownBy(() -> router.route("PUT", "127.0.0.1", "/b1/some/key", QueryParams.empty()))
+                .isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.code()).isEqualTo(S3ErrorCode.NOT_IMPLEMENTED));
+    }
+
+    @Test
+    void route_ofPostToRoot_isMethodNotAllowed() {
+        assertThatThrownBy(() -> router.route("POST", "127.0.0.1", "/", QueryParams.empty()))
+                .isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.code()).isEqualTo(S3ErrorCode.METHOD_NOT_ALLOWED));
+    }
+
+    @Test
+    void decodePath_decodesPercentEscapesOnce_andKeepsPlus() {
+        assertThat(S3Router.decodePath("/b/a%20b+c%2Fd%25")).isEqualTo("/b/a b+c/d%");
+        assertThat(S3Router.decodePath("/b/%E2%82%AC")).isEqualTo("/b/€");
+    }
+
+    @Test
+    void decodePath_withBrokenEscape_isInvalidUri() {
+        assertThatThrownBy(() -> S3Router.decodePath("/b/%zz"))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.code()).isEqualTo(S3ErrorCode.INVALID_URI));
+    }
+}
