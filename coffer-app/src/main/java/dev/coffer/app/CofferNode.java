@@ -1,0 +1,213 @@
+package dev.coffer.app;
+
+import dev.coffer.app.tls.LocalCertificateAuthority;
+import dev.coffer.app.tls.PemFiles;
+import dev.coffer.app.tls.TlsMaterial;
+import dev.coffer.crypto.Secret;
+import dev.coffer.iam.AccessKeys;
+import dev.coffer.iam.RootCredentials;
+import dev.coffer.s3.S3Service;
+import dev.coffer.server.CofferServer;
+import dev.coffer.server.ServerConfig;
+import dev.coffer.server.http.ApiHandler;
+import dev.coffer.server.http.SigV4Authenticator;
+import dev.coffer.server.kms.KmsAdapter;
+import dev.coffer.server.s3.S3Adapter;
+import dev.coffer.server.sts.QueryAdapter;
+import dev.coffer.store.BlobStore;
+import dev.coffer.store.MetadataStore;
+import dev.coffer.store.StoreException;
+import dev.coffer.store.fs.FileBlobStore;
+import dev.coffer.store.root.FileRootKeyProvider;
+import dev.coffer.store.root.PassphraseRootKeyProvider;
+import dev.coffer.store.root.RootKeyException;
+import dev.coffer.store.root.RootKeyProvider;
+import dev.coffer.store.sql.SqliteMetadataStore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One running Coffer: a data directory, its root key, metadata and blob stores, and the server on top.
+ * {@code coffer server} runs one; end-to-end tests start them in-process on random loopback ports.
+ *
+ * <p>Data directory layout: {@code root.key} or {@code root-key.params} (the root of trust),
+ * {@code metadata.db} (SQLite), {@code blobs/} (encrypted object data), {@code tls/} (the local CA).
+ */
+public final class CofferNode implements AutoCloseable {
+    private static final String METADATA_FILE = "metadata.db";
+    private final RootKeyProvider rootKey;
+    private final MetadataStore metadata;
+    private final BlobStore blobs;
+    private final CofferServer server;
+    private final RootCredentials rootCredentials;
+    private final Optional<Path> caCertificate;
+    private final NodeOptions options;
+
+    private CofferNode(NodeOptions options, RootKeyProvider rootKey, MetadataStore metadata, BlobStore blobs,
+            CofferServer server, RootCredentials rootCredentials, Optional<Path> caCertificate) {
+        this.options = options;
+        this.rootKey = rootKey;
+        this.metadata = metadata;
+        this.blobs = blobs;
+        this.server = server;
+        this.rootCredentials = rootCredentials;
+        this.caCertificate = caCertificate;
+    }
+
+    public static CofferNode start(NodeOptions options, InstantSource clock, SecureRandom random)
+            throws StartupException {
+        Path dataDir = options.dataDir.toAbsolutePath().normalize();
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            createDataDir(dataDir);
+            RootKeyProvider rootKey = openRootKey(options, dataDir, random);
+            opened.add(rootKey);
+            MetadataStore metadata = SqliteMetadataStore.open(dataDir.resolve(METADATA_FILE), clock);
+            opened.add(metadata);
+            BlobStore blobs = FileBlobStore.open(dataDir.resolve("blobs"), random);
+            blobs.sweepTempFiles();
+
+            AccessKeys accessKeys = new AccessKeys(metadata, rootKey.rootKey(), random, clock);
+            RootCredentials root = accessKeys.ensureRoot(options.rootAccessKeyId, options.rootSecretAccessKey);
+            S3Service s3 = new S3Service(metadata, options.region, clock);
+
+            Optional<TlsMaterial> tls = options.https.isPresent()
+                    ? Optional.of(tlsMaterial(options, dataDir, random, clock)) : Optional.empty();
+            ServerConfig config = new ServerConfig(options.http.map(CofferNode::resolved),
+                    options.https.map(CofferNode::resolved), tls.map(TlsMaterial::identity), options.region,
+                    options.virtualHostDomains, false);
+            ApiHandler handler = new ApiHandler(new SigV4Authenticator(accessKeys, options.region, clock),
+                    List.of(new S3Adapter(s3, options.virtualHostDomains), new KmsAdapter(), QueryAdapter.sts(),
+                            QueryAdapter.iam()), clock);
+            CofferServer server = new CofferServer(config, handler);
+            try {
+                server.start();
+            } catch (IOException e) {
+                throw new StartupException("cannot listen: " + e.getMessage()
+                        + " (is another server on that port? choose one with --listen / --tls-listen)", e);
+            }
+            return new CofferNode(options, rootKey, metadata, blobs, server, root,
+                    tls.flatMap(TlsMaterial::caCertificate));
+        } catch (StartupException e) {
+            closeQuietly(opened);
+            throw e;
+        } catch (RootKeyException | StoreException | IllegalArgumentException e) {
+            closeQuietly(opened);
+            throw new StartupException(e.getMessage(), e);
+        } catch (Exception e) {
+            closeQuietly(opened);
+            throw new StartupException("cannot start: " + e, e);
+        }
+    }
+
+    private static void createDataDir(Path dataDir) throws StartupException {
+        try {
+            if (!Files.isDirectory(dataDir)) {
+                Files.createDirectories(dataDir.getParent());
+                Files.createDirectory(dataDir, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new StartupException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the root key. A data directory that already holds metadata must already hold its root key
+     * (or passphrase parameters): generating a new one would silently make every sealed secret unreadable.
+     */
+    private static RootKeyProvider openRootKey(NodeOptions options, Path dataDir, SecureRandom random) {
+        boolean existing = Files.exists(dataDir.resolve(METADATA_FILE));
+        return switch (options.rootKeyKind) {
+            case FILE -> {
+                Path file = dataDir.resolve("root.key");
+                yield existing ? FileRootKeyProvider.open(file) : FileRootKeyProvider.openOrCreate(file, random);
+            }
+            case PASSPHRASE -> {
+                Path file = dataDir.resolve("root-key.params");
+                try (Secret passphrase = PassphraseRootKeyProvider.passphraseOf(options.passphrase.orElseThrow())) {
+                    yield existing ? PassphraseRootKeyProvider.open(file, passphrase)
+                            : PassphraseRootKeyProvider.openOrCreate(file, passphrase, random);
+                }
+            }
+        };
+    }
+
+    private static TlsMaterial tlsMaterial(NodeOptions options, Path dataDir, SecureRandom random, InstantSource clock)
+            throws StartupException {
+        try {
+            if (options.tlsCert.isPresent()) {
+                return PemFiles.load(options.tlsCert.get(), options.tlsKey.orElseThrow(), null, random);
+            }
+            return LocalCertificateAuthority.loadOrCreate(dataDir.resolve("tls"), random, clock);
+        } catch (IOException e) {
+            throw new StartupException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static InetSocketAddress resolved(InetSocketAddress a) {
+        return a.isUnresolved() ? new InetSocketAddress(a.getHostString(), a.getPort()) : a;
+    }
+
+    private static void closeQuietly(List<AutoCloseable> opened) {
+        for (AutoCloseable c : opened.reversed()) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // already failing; the original error is the one to report
+            }
+        }
+    }
+
+    public Optional<URI> httpUri() {
+        return server.httpUri();
+    }
+
+    public Optional<URI> httpsUri() {
+        return server.httpsUri();
+    }
+
+    public RootCredentials rootCredentials() {
+        return rootCredentials;
+    }
+
+    public Optional<Path> caCertificate() {
+        return caCertificate;
+    }
+
+    public String rootKeyDescription() {
+        return rootKey.description();
+    }
+
+    public String region() {
+        return options.region;
+    }
+
+    public Path dataDir() {
+        return options.dataDir.toAbsolutePath().normalize();
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    /** Stops the server gracefully, then closes the stores and forgets the root key. */
+    @Override
+    public void close() throws Exception {
+        try {
+            server.close();
+        } finally {
+            metadata.close();
+            rootKey.close();
+        }
+    }
+}
