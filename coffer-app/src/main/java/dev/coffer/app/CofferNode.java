@@ -71,6 +71,7 @@ public final class CofferNode implements AutoCloseable {
             createDataDir(dataDir);
             RootKeyProvider rootKey = openRootKey(options, dataDir, random);
             opened.add(rootKey);
+            createPrivateFile(dataDir.resolve(METADATA_FILE));
             MetadataStore metadata = SqliteMetadataStore.open(dataDir.resolve(METADATA_FILE), clock);
             opened.add(metadata);
             BlobStore blobs = FileBlobStore.open(dataDir.resolve("blobs"), random);
@@ -122,11 +123,23 @@ public final class CofferNode implements AutoCloseable {
     }
 
     /**
+     * Creates the empty database file readable by its owner only before SQLite opens it: SQLite gives its
+     * -wal and -shm files the same mode, and the database holds sealed secrets and object metadata.
+     */
+    private static void createPrivateFile(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+    }
+
+    /**
      * Opens the root key. A data directory that already holds metadata must already hold its root key
      * (or passphrase parameters): generating a new one would silently make every sealed secret unreadable.
      */
-    private static RootKeyProvider openRootKey(NodeOptions options, Path dataDir, SecureRandom random) {
-        boolean existing = Files.exists(dataDir.resolve(METADATA_FILE));
+    private static RootKeyProvider openRootKey(NodeOptions options, Path dataDir, SecureRandom random)
+            throws IOException {
+        Path metadata = dataDir.resolve(METADATA_FILE);
+        boolean existing = Files.exists(metadata) && Files.size(metadata) > 0;
         return switch (options.rootKeyKind) {
             case FILE -> {
                 Path file = dataDir.resolve("root.key");
