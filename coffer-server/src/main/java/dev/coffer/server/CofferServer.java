@@ -1,6 +1,7 @@
 package dev.coffer.server;
 
 import dev.coffer.server.http.ApiHandler;
+import dev.coffer.server.http.CofferErrorHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
@@ -73,6 +74,7 @@ public final class CofferServer implements AutoCloseable {
         }).orElse(null);
 
         server.setHandler(new GracefulHandler(handler));
+        server.setErrorHandler(new CofferErrorHandler());
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         server.setStopAtShutdown(false);
     }

@@ -71,7 +71,7 @@ public final class ApiHandler extends Handler.Abstract {
         ApiResponse answer;
         try {
             HttpRequestParts parts = new HttpRequestParts(method, rawPath, rawQuery == null ? "" : rawQuery,
-                    headers(request.getHeaders()), Content.Source.asInputStream(request));
+                    headers(request.getHeaders()), new ClientBody(Content.Source.asInputStream(request)));
             Authenticator.Authenticated who = authenticator.authenticate(parts, adapter.protocol());
             QueryParams query;
             try {

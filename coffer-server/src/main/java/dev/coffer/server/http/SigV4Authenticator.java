@@ -3,6 +3,7 @@ package dev.coffer.server.http;
 import dev.coffer.iam.AccessKey;
 import dev.coffer.iam.AccessKeys;
 import dev.coffer.iam.Principal;
+import dev.coffer.sigv4.AuthLocation;
 import dev.coffer.sigv4.Credential;
 import dev.coffer.sigv4.RequestParts;
 import dev.coffer.sigv4.SigV4Error;
@@ -58,8 +59,14 @@ public final class SigV4Authenticator implements Authenticator {
     }
 
     private void checkRegion(VerifiedRequest<Principal> verified) {
-        if (!verified.region().equals(region)) {
-            throw SigV4Exception.wrongRegion(verified.region(), region);
+        if (verified.region().equals(region)) {
+            return;
         }
+        if (verified.authLocation() == AuthLocation.QUERY) {
+            throw SigV4Exception.of(SigV4Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
+                    "Error parsing the X-Amz-Credential parameter; the region '" + verified.region()
+                            + "' is wrong; expecting '" + region + "'", "Region", region);
+        }
+        throw SigV4Exception.wrongRegion(verified.region(), region);
     }
 }
