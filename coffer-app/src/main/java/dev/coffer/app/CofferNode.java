@@ -6,6 +6,8 @@ import dev.coffer.app.tls.TlsMaterial;
 import dev.coffer.crypto.Secret;
 import dev.coffer.iam.AccessKeys;
 import dev.coffer.iam.RootCredentials;
+import dev.coffer.kms.KmsScheduler;
+import dev.coffer.kms.KmsService;
 import dev.coffer.s3.S3Service;
 import dev.coffer.server.CofferServer;
 import dev.coffer.server.ServerConfig;
@@ -30,10 +32,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One running Coffer: a data directory, its root key, metadata and blob stores, and the server on top.
@@ -51,9 +55,17 @@ public final class CofferNode implements AutoCloseable {
     private final RootCredentials rootCredentials;
     private final Optional<Path> caCertificate;
     private final NodeOptions options;
+    private final KmsService kms;
+    private final KmsScheduler kmsScheduler;
+    /** How often due key rotations and deletions run; deletion dates are exact to this period. */
+    private static final Duration KMS_SCHEDULER_PERIOD = Duration.ofMinutes(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private CofferNode(NodeOptions options, RootKeyProvider rootKey, MetadataStore metadata, BlobStore blobs,
-            CofferServer server, RootCredentials rootCredentials, Optional<Path> caCertificate) {
+            CofferServer server, RootCredentials rootCredentials, Optional<Path> caCertificate, KmsService kms,
+            KmsScheduler kmsScheduler) {
+        this.kms = kms;
+        this.kmsScheduler = kmsScheduler;
         this.options = options;
         this.rootKey = rootKey;
         this.metadata = metadata;
@@ -80,6 +92,9 @@ public final class CofferNode implements AutoCloseable {
             AccessKeys accessKeys = new AccessKeys(metadata, rootKey.rootKey(), random, clock);
             RootCredentials root = accessKeys.ensureRoot(options.rootAccessKeyId, options.rootSecretAccessKey);
             S3Service s3 = new S3Service(metadata, options.region, clock);
+            KmsService kms = new KmsService(metadata, rootKey.rootKey(), options.region, clock, random);
+            KmsScheduler kmsScheduler = kms.scheduler().start(KMS_SCHEDULER_PERIOD);
+            opened.add(kmsScheduler);
 
             Optional<TlsMaterial> tls = options.https.isPresent()
                     ? Optional.of(tlsMaterial(options, dataDir, random, clock)) : Optional.empty();
@@ -87,7 +102,7 @@ public final class CofferNode implements AutoCloseable {
                     options.https.map(CofferNode::resolved), tls.map(TlsMaterial::identity), options.region,
                     options.virtualHostDomains, false);
             ApiHandler handler = new ApiHandler(new SigV4Authenticator(accessKeys, options.region, clock),
-                    List.of(new S3Adapter(s3, options.virtualHostDomains), new KmsAdapter(), QueryAdapter.sts(),
+                    List.of(new S3Adapter(s3, options.virtualHostDomains), new KmsAdapter(kms), QueryAdapter.sts(),
                             QueryAdapter.iam()), clock);
             CofferServer server = new CofferServer(config, handler);
             try {
@@ -97,7 +112,7 @@ public final class CofferNode implements AutoCloseable {
                         + " (is another server on that port? choose one with --listen / --tls-listen)", e);
             }
             return new CofferNode(options, rootKey, metadata, blobs, server, root,
-                    tls.flatMap(TlsMaterial::caCertificate));
+                    tls.flatMap(TlsMaterial::caCertificate), kms, kmsScheduler);
         } catch (StartupException e) {
             closeQuietly(opened);
             throw e;
@@ -209,16 +224,30 @@ public final class CofferNode implements AutoCloseable {
         return options.dataDir.toAbsolutePath().normalize();
     }
 
+    /** The KMS domain, for tests that drive the scheduler ({@code kms().scheduler()}). */
+    public KmsService kms() {
+        return kms;
+    }
+
+    /** Runs due KMS rotations and deletions now (tests call it after moving the clock). */
+    public KmsScheduler.Pass runKmsScheduler() {
+        return kmsScheduler.runDue();
+    }
+
     public BlobStore blobs() {
         return blobs;
     }
 
-    /** Stops the server gracefully, then closes the stores and forgets the root key. */
+    /** Stops the server gracefully, then closes the stores and forgets the root key. Idempotent. */
     @Override
     public void close() throws Exception {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             server.close();
         } finally {
+            kmsScheduler.close();
             metadata.close();
             rootKey.close();
         }

@@ -2,6 +2,8 @@ package dev.coffer.server.kms;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.coffer.kms.KmsErrorCode;
+import dev.coffer.kms.KmsException;
 import dev.coffer.server.http.ApiResponse;
 import dev.coffer.server.http.MalformedRequestException;
 import dev.coffer.server.http.RequestContext;
@@ -24,10 +26,21 @@ public final class KmsErrors {
         return switch (failure) {
             case SigV4Exception e -> authError(e, context);
             case KmsWireError e -> response(e.status(), e.type(), e.getMessage(), context);
+            case KmsException e -> domainError(e, context);
             case MalformedRequestException e -> response(400, "ValidationException", e.getMessage(), context);
             default -> response(500, "KMSInternalException",
                     "An internal error occurred. Request id: " + context.requestId(), context);
         };
+    }
+
+    /** Every domain error, by code: the wire type and status come from {@link KmsErrorCode}. */
+    private static ApiResponse domainError(KmsException e, RequestContext context) {
+        KmsErrorCode code = e.code();
+        String message = switch (code) {
+            case INTERNAL -> "An internal error occurred. Request id: " + context.requestId();
+            default -> e.getMessage();
+        };
+        return response(code.httpStatus(), code.type(), message, context);
     }
 
     private static ApiResponse authError(SigV4Exception e, RequestContext context) {

@@ -1,5 +1,6 @@
 /**
- * The KMS JSON 1.1 adapter ({@code X-Amz-Target: TrentService.*}). Until the KMS domain lands, every
- * operation is answered with AWS's {@code UnknownOperationException}; errors map in {@link dev.coffer.server.kms.KmsErrors}.
+ * The KMS JSON 1.1 adapter ({@code X-Amz-Target: TrentService.*}): start with {@link
+ * dev.coffer.server.kms.KmsAdapter}; operations are named in {@link dev.coffer.server.kms.KmsOperation} and
+ * every error maps in {@link dev.coffer.server.kms.KmsErrors}.
  */
 package dev.coffer.server.kms;

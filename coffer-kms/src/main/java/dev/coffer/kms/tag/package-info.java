@@ -1,0 +1,2 @@
+/** Key tags: start with {@link dev.coffer.kms.tag.KeyTags}. */
+package dev.coffer.kms.tag;
