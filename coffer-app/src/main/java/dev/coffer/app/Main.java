@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code coffer}: the entry point of the runnable jar. */
 @Command(name = "coffer", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A self-hosted AWS-compatible key management service and encrypted object store.",
-        subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, dev.coffer.cli.EncryptCommand.class, dev.coffer.cli.DecryptCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
