@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.amazonaws.encryptionsdk.AwsCrypto;
 import com.amazonaws.encryptionsdk.CryptoOutputStream;
+import dev.coffer.crypto.JitWarmup;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package dev.coffer.cli;
+package dev.coffer.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -15,9 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
  * (measured: 50–140 MB/s instead of 400–1,000 MB/s; docs/PERFORMANCE.md). Thousands of calls on tiny
  * inputs cost about a tenth of a second on a spare core, while the command talks to KMS.
  *
- * <p>The key and data are zeros and nothing produced here is used.
+ * <p>The key and data are zeros and nothing produced here is used. It lives in coffer-crypto because only
+ * this module makes ciphers; the client tools call it, and the server can too.
  */
-final class JitWarmup {
+public final class JitWarmup {
     private static final int CALLS = 25_000;
     private static final int SPLIT = 1 << 20;
 
@@ -25,7 +26,7 @@ final class JitWarmup {
     }
 
     /** Starts the warm-up on a daemon thread and returns at once. */
-    static void start() {
+    public static void start() {
         if (Boolean.getBoolean("coffer.cli.noWarmup")) {
             return; // for measuring what it is worth
         }
