@@ -82,7 +82,7 @@ class KmsEndToEndTest {
 
     @Test
     void createKey_withUnsupportedSpecOrBadUsage_fails() {
-        assertKmsError(() -> kms.createKey(r -> r.keySpec("RSA_2048").keyUsage("SIGN_VERIFY")),
+        assertKmsError(() -> kms.createKey(r -> r.keySpec("SM2").keyUsage("SIGN_VERIFY")),
                 "UnsupportedOperationException");
         assertKmsError(() -> kms.createKey(r -> r.keyUsage("SIGN_VERIFY")), "ValidationException");
         assertKmsError(() -> kms.createKey(r -> r.keySpec("NOT_A_SPEC")), "ValidationException");
@@ -356,7 +356,7 @@ class KmsEndToEndTest {
                 + " constraint: Member must not be null");
         Response wrongType = send(raw, "GenerateRandom", "{\"NumberOfBytes\":\"ten\"}");
         assertThat(wrongType.errorCode()).isEqualTo("SerializationException");
-        Response notYet = send(raw, "Sign", "{}");
+        Response notYet = send(raw, "CreateCustomKeyStore", "{}");
         assertThat(notYet.errorCode()).isEqualTo("UnknownOperationException");
     }
 

@@ -3,15 +3,25 @@ package dev.coffer.kms;
 import dev.coffer.crypto.Secret;
 import dev.coffer.iam.Principal;
 import dev.coffer.kms.alias.AliasEntry;
+import dev.coffer.kms.asymmetric.AsymmetricRequests;
+import dev.coffer.kms.asymmetric.DataKeyPairs;
+import dev.coffer.kms.asymmetric.RsaEncryption;
+import dev.coffer.kms.asymmetric.SharedSecrets;
+import dev.coffer.kms.asymmetric.Signing;
 import dev.coffer.kms.alias.Aliases;
+import dev.coffer.kms.grant.GrantRequests;
+import dev.coffer.kms.grant.Grants;
+import dev.coffer.kms.imports.KeyImports;
 import dev.coffer.kms.internal.KeyRegistry;
 import dev.coffer.kms.internal.KeyResolver;
+import dev.coffer.kms.internal.KeyUse;
 import dev.coffer.kms.internal.KmsContext;
 import dev.coffer.kms.internal.MaterialSealer;
 import dev.coffer.kms.internal.Markers.Page;
 import dev.coffer.kms.key.KeyLifecycle;
 import dev.coffer.kms.key.KeyMetadata;
 import dev.coffer.kms.key.KeyRequests;
+import dev.coffer.kms.mac.Macs;
 import dev.coffer.kms.policy.KeyPolicies;
 import dev.coffer.kms.rotation.RotationRequests.RotationEntry;
 import dev.coffer.kms.rotation.RotationRequests.RotationStatus;
@@ -44,6 +54,13 @@ public final class KmsService {
     private final Rotations rotations;
     private final KeyPolicies policies;
     private final KeyTags tags;
+    private final Signing signing;
+    private final RsaEncryption rsa;
+    private final DataKeyPairs dataKeyPairs;
+    private final SharedSecrets sharedSecrets;
+    private final Macs macs;
+    private final Grants grants;
+    private final KeyImports imports;
 
     /** Loads every key into memory, unsealing its material with {@code rootKey} (which the service keeps). */
     public KmsService(MetadataStore store, Secret rootKey, String region, InstantSource clock, SecureRandom random) {
@@ -57,11 +74,19 @@ public final class KmsService {
         this.rotations = new Rotations(ctx, resolver);
         this.policies = new KeyPolicies(ctx, resolver);
         this.tags = new KeyTags(ctx.registry(), resolver);
+        KeyUse use = new KeyUse(ctx, resolver);
+        this.signing = new Signing(use);
+        this.rsa = new RsaEncryption(use, crypto);
+        this.dataKeyPairs = new DataKeyPairs(use, crypto);
+        this.sharedSecrets = new SharedSecrets(use);
+        this.macs = new Macs(use);
+        this.grants = new Grants(ctx, resolver);
+        this.imports = new KeyImports(ctx, resolver);
     }
 
     /** The scheduler for due rotations and deletions; the caller runs it (tests call {@code runDue()}). */
     public KmsScheduler scheduler() {
-        return new KmsScheduler(ctx.registry(), keys, rotations);
+        return new KmsScheduler(ctx.registry(), keys, rotations, imports);
     }
 
     // Keys
@@ -105,16 +130,22 @@ public final class KmsService {
 
     // Symmetric cryptography
 
+    /** With an RSAES_* EncryptionAlgorithm, RSA encryption; else symmetric. */
     public CryptoRequests.Encrypted encrypt(Principal caller, CryptoRequests.Encrypt request) {
-        return crypto.encrypt(caller, request);
+        return RsaEncryption.isAsymmetric(request.encryptionAlgorithm()) ? rsa.encrypt(caller, request)
+                : crypto.encrypt(caller, request);
     }
 
+    /** With an RSAES_* EncryptionAlgorithm, RSA decryption (KeyId required); else symmetric. */
     public CryptoRequests.Decrypted decrypt(Principal caller, CryptoRequests.Decrypt request) {
-        return crypto.decrypt(caller, request);
+        return RsaEncryption.isAsymmetric(request.encryptionAlgorithm()) ? rsa.decrypt(caller, request)
+                : crypto.decrypt(caller, request);
     }
 
     public CryptoRequests.ReEncrypted reEncrypt(Principal caller, CryptoRequests.ReEncrypt request) {
-        return crypto.reEncrypt(caller, request);
+        return RsaEncryption.isAsymmetric(request.sourceEncryptionAlgorithm())
+                || RsaEncryption.isAsymmetric(request.destinationEncryptionAlgorithm())
+                ? rsa.reEncrypt(caller, request) : crypto.reEncrypt(caller, request);
     }
 
     public CryptoRequests.DataKey generateDataKey(Principal caller, CryptoRequests.GenerateDataKey request) {
@@ -128,6 +159,55 @@ public final class KmsService {
 
     public Secret generateRandom(Principal caller, Optional<Integer> numberOfBytes) {
         return dataKeys.random(caller, numberOfBytes);
+    }
+
+    // Asymmetric keys
+
+    public AsymmetricRequests.PublicKey getPublicKey(Principal caller, String keyId) {
+        return signing.publicKey(caller, keyId);
+    }
+
+    public AsymmetricRequests.Signed sign(Principal caller, AsymmetricRequests.Sign request) {
+        return signing.sign(caller, request);
+    }
+
+    /** Returns only for a valid signature; an invalid one is {@code KMSInvalidSignatureException}. */
+    public AsymmetricRequests.Verified verify(Principal caller, AsymmetricRequests.Verify request) {
+        return signing.verify(caller, request);
+    }
+
+    public AsymmetricRequests.DataKeyPair generateDataKeyPair(Principal caller,
+            AsymmetricRequests.GenerateDataKeyPair request) {
+        return dataKeyPairs.generate(caller, request, true);
+    }
+
+    public AsymmetricRequests.DataKeyPair generateDataKeyPairWithoutPlaintext(Principal caller,
+            AsymmetricRequests.GenerateDataKeyPair request) {
+        return dataKeyPairs.generate(caller, request, false);
+    }
+
+    public AsymmetricRequests.SharedSecret deriveSharedSecret(Principal caller,
+            AsymmetricRequests.DeriveSharedSecret request) {
+        return sharedSecrets.derive(caller, request);
+    }
+
+    public AsymmetricRequests.Encapsulated encapsulate(Principal caller, AsymmetricRequests.Encapsulate request) {
+        return sharedSecrets.encapsulate(caller, request);
+    }
+
+    public AsymmetricRequests.Decapsulated decapsulate(Principal caller, AsymmetricRequests.Decapsulate request) {
+        return sharedSecrets.decapsulate(caller, request);
+    }
+
+    // HMAC keys
+
+    public Macs.Mac generateMac(Principal caller, Macs.GenerateMac request) {
+        return macs.generate(caller, request);
+    }
+
+    /** Returns only for a valid tag; an invalid one is {@code KMSInvalidMacException}. */
+    public Macs.MacVerified verifyMac(Principal caller, Macs.VerifyMac request) {
+        return macs.verify(caller, request);
     }
 
     // Aliases
@@ -171,6 +251,45 @@ public final class KmsService {
     public Page<RotationEntry> listKeyRotations(Principal caller, String keyId, Optional<String> includeKeyMaterial,
             Optional<Integer> limit, Optional<String> marker) {
         return rotations.list(caller, keyId, includeKeyMaterial, limit, marker);
+    }
+
+    // Grants (stored and returned; they authorize nothing until the authorization issue)
+
+    public GrantRequests.GrantCreated createGrant(Principal caller, GrantRequests.CreateGrant request) {
+        return grants.create(caller, request);
+    }
+
+    public Page<GrantRequests.Grant> listGrants(Principal caller, GrantRequests.ListGrants request) {
+        return grants.list(caller, request);
+    }
+
+    public Page<GrantRequests.Grant> listRetirableGrants(Principal caller, String retiringPrincipal,
+            Optional<Integer> limit, Optional<String> marker) {
+        return grants.listRetirable(caller, retiringPrincipal, limit, marker);
+    }
+
+    public void retireGrant(Principal caller, GrantRequests.RetireGrant request) {
+        grants.retire(caller, request);
+    }
+
+    public void revokeGrant(Principal caller, String keyId, String grantId, boolean dryRun) {
+        grants.revoke(caller, keyId, grantId, dryRun);
+    }
+
+    // Imported key material
+
+    public KeyImports.ImportParameters getParametersForImport(Principal caller, String keyId,
+            Optional<String> wrappingAlgorithm, Optional<String> wrappingKeySpec) {
+        return imports.parameters(caller, keyId, wrappingAlgorithm, wrappingKeySpec);
+    }
+
+    public KeyImports.Imported importKeyMaterial(Principal caller, KeyImports.ImportKeyMaterial request) {
+        return imports.importMaterial(caller, request);
+    }
+
+    public KeyImports.Imported deleteImportedKeyMaterial(Principal caller, String keyId,
+            Optional<String> keyMaterialId) {
+        return imports.deleteMaterial(caller, keyId, keyMaterialId);
     }
 
     // Policies and tags

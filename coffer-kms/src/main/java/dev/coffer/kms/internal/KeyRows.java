@@ -1,6 +1,7 @@
 package dev.coffer.kms.internal;
 
 import dev.coffer.crypto.CryptoException;
+import dev.coffer.crypto.Secret;
 import dev.coffer.kms.key.KeyState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,13 +19,13 @@ import java.util.Optional;
 public final class KeyRows {
     private static final String COLUMNS = "key_id, account_id, region, arn, description, key_spec, key_usage, origin,"
             + " key_manager, key_state, created_at, deletion_date, pending_window_days, rotation_enabled,"
-            + " rotation_period_days, next_rotation_at, current_version";
+            + " rotation_period_days, next_rotation_at, current_version, expiration_model, valid_to";
 
     private KeyRows() {}
 
     public static void insert(Connection c, KeyRecord k) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO kms_keys (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, k.keyId());
             s.setString(2, k.accountId());
             s.setString(3, k.region());
@@ -37,6 +38,7 @@ public final class KeyRows {
             s.setString(10, k.state().wire());
             s.setLong(11, k.createdAt().toEpochMilli());
             setMutable(s, 12, k);
+            setImport(s, 18, k);
             s.executeUpdate();
         }
     }
@@ -45,11 +47,12 @@ public final class KeyRows {
     public static void update(Connection c, KeyRecord k) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE kms_keys SET description = ?, key_state = ?,"
                 + " deletion_date = ?, pending_window_days = ?, rotation_enabled = ?, rotation_period_days = ?,"
-                + " next_rotation_at = ?, current_version = ? WHERE key_id = ?")) {
+                + " next_rotation_at = ?, current_version = ?, expiration_model = ?, valid_to = ? WHERE key_id = ?")) {
             s.setString(1, k.description());
             s.setString(2, k.state().wire());
             setMutable(s, 3, k);
-            s.setString(9, k.keyId());
+            setImport(s, 9, k);
+            s.setString(11, k.keyId());
             if (s.executeUpdate() != 1) {
                 throw new IllegalStateException("key row vanished: " + k.keyId());
             }
@@ -74,6 +77,12 @@ public final class KeyRows {
         s.setInt(first + 5, k.currentVersion());
     }
 
+    /** Two parameters from {@code first}: expiration model, valid-to. */
+    private static void setImport(PreparedStatement s, int first, KeyRecord k) throws SQLException {
+        s.setString(first, k.expirationModel().orElse(null));
+        setLong(s, first + 1, k.validTo().map(Instant::toEpochMilli));
+    }
+
     private static void setLong(PreparedStatement s, int i, Optional<Long> v) throws SQLException {
         if (v.isPresent()) {
             s.setLong(i, v.get());
@@ -84,14 +93,21 @@ public final class KeyRows {
 
     public static void insertVersion(Connection c, String keyId, int version, String materialId, byte[] sealed,
             Optional<String> rotationType, Instant createdAt) throws SQLException {
+        insertVersion(c, keyId, version, materialId, sealed, Optional.empty(), rotationType, createdAt);
+    }
+
+    /** A version with its public key in clear (asymmetric keys); the private key is in {@code sealed}. */
+    public static void insertVersion(Connection c, String keyId, int version, String materialId, byte[] sealed,
+            Optional<byte[]> publicKey, Optional<String> rotationType, Instant createdAt) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO kms_key_versions (key_id, version, material_id,"
-                + " sealed_material, rotation_type, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " sealed_material, public_key, rotation_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, keyId);
             s.setInt(2, version);
             s.setString(3, materialId);
             s.setBytes(4, sealed);
-            s.setString(5, rotationType.orElse(null));
-            s.setLong(6, createdAt.toEpochMilli());
+            s.setBytes(5, publicKey.orElse(null));
+            s.setString(6, rotationType.orElse(null));
+            s.setLong(7, createdAt.toEpochMilli());
             s.executeUpdate();
         }
     }
@@ -122,21 +138,27 @@ public final class KeyRows {
                 KeyRecord k = new KeyRecord(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                         r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
                         KeyState.fromWire(r.getString(10)), Instant.ofEpochMilli(r.getLong(11)), deletionDate, window,
-                        period, nextRotation, r.getInt(17));
+                        period, nextRotation, r.getInt(17), Optional.ofNullable(r.getString(18)),
+                        optionalInstant(r, 19));
                 records.put(k.keyId(), k);
             }
         }
         Map<String, List<KeyVersion>> versions = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT key_id, version, material_id, sealed_material,"
-                + " rotation_type, created_at FROM kms_key_versions ORDER BY key_id, version");
+                + " rotation_type, created_at, public_key FROM kms_key_versions ORDER BY key_id, version");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 KeyRecord k = records.get(r.getString(1));
                 int v = r.getInt(2);
+                byte[] sealed = r.getBytes(4);
+                if (sealed == null) {
+                    continue; // imported material that was deleted or expired: the key is PendingImport
+                }
                 try {
+                    Secret material = sealer.open(k.arn(), v, sealed);
                     versions.computeIfAbsent(k.keyId(), id -> new ArrayList<>()).add(new KeyVersion(v, r.getString(3),
-                            sealer.open(k.arn(), v, r.getBytes(4)), Instant.ofEpochMilli(r.getLong(6)),
-                            Optional.ofNullable(r.getString(5))));
+                            material, Instant.ofEpochMilli(r.getLong(6)), Optional.ofNullable(r.getString(5)),
+                            KeyMaterials.parse(k.keySpec(), material, r.getBytes(7))));
                 } catch (CryptoException e) {
                     throw new IllegalStateException("material of " + k.arn() + " version " + v
                             + " does not open under this root key", e);
@@ -148,6 +170,11 @@ public final class KeyRows {
             out.add(new LiveKey(k, versions.getOrDefault(k.keyId(), List.of())));
         }
         return out;
+    }
+
+    private static Optional<Instant> optionalInstant(ResultSet r, int column) throws SQLException {
+        long v = r.getLong(column);
+        return r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
     }
 
     /** Aliases by (account, name) → key id, for the registry at start-up. */

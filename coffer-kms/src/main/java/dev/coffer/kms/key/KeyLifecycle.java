@@ -10,6 +10,7 @@ import dev.coffer.kms.internal.KeyRegistry.LastUse;
 import dev.coffer.kms.internal.KeyRegistry.Outcome;
 import dev.coffer.kms.internal.KeyResolver;
 import dev.coffer.kms.internal.KeyRows;
+import dev.coffer.kms.internal.KeyMaterials;
 import dev.coffer.kms.internal.KeyVersion;
 import dev.coffer.kms.internal.KmsContext;
 import dev.coffer.kms.internal.LiveKey;
@@ -35,7 +36,7 @@ import java.util.UUID;
 /**
  * The key lifecycle: CreateKey, DescribeKey, ListKeys, UpdateKeyDescription, EnableKey, DisableKey,
  * ScheduleKeyDeletion, CancelKeyDeletion, GetKeyLastUsage, and the destruction of keys past their deletion
- * date. This phase creates symmetric AWS_KMS keys only.
+ * date. CreateKey makes keys of every spec but SM2 ({@link KeySpecs}); an EXTERNAL key starts PendingImport.
  */
 public final class KeyLifecycle {
     static final List<String> KEY_SPECS = List.of("RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256",
@@ -43,7 +44,7 @@ public final class KeyLifecycle {
             "HMAC_384", "HMAC_512", "SM2", "ML_DSA_44", "ML_DSA_65", "ML_DSA_87", "ECC_NIST_EDWARDS25519",
             "ML_KEM_512", "ML_KEM_768", "ML_KEM_1024");
     static final List<String> KEY_USAGES = List.of("SIGN_VERIFY", "ENCRYPT_DECRYPT", "GENERATE_VERIFY_MAC",
-            "KEY_AGREEMENT", "KEY_ENCAPSULATION");
+            "KEY_AGREEMENT", "ENCAPSULATE_DECAPSULATE");
     static final List<String> ORIGINS = List.of("AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE");
     public static final int MAX_DESCRIPTION = 8192;
     public static final int MIN_WINDOW_DAYS = 7;
@@ -68,13 +69,10 @@ public final class KeyLifecycle {
             throw KmsException.validation("description", description, "Member must have length less than or equal to "
                     + MAX_DESCRIPTION);
         }
-        if (keySpec.equals("SYMMETRIC_DEFAULT") && !keyUsage.equals("ENCRYPT_DECRYPT")) {
-            throw KmsException.validation("The operation failed because the KeyUsage value of the KMS key is "
-                    + keyUsage + ", which is not compatible with KeySpec SYMMETRIC_DEFAULT.");
-        }
-        if (!keySpec.equals("SYMMETRIC_DEFAULT") || !origin.equals("AWS_KMS") || request.multiRegion()) {
-            throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "KeySpec " + keySpec + " with Origin " + origin
-                    + (request.multiRegion() ? " and MultiRegion" : "") + " is not supported by this server yet.");
+        KeySpecs.checkCreate(keySpec, keyUsage, origin);
+        if (request.multiRegion()) {
+            throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION,
+                    "Multi-Region keys are not supported by this server yet.");
         }
         KeyTags.validate(request.tags());
         request.policy().ifPresent(KeyPolicies::validate);
@@ -82,15 +80,22 @@ public final class KeyLifecycle {
         String keyId = randomUuid(ctx).toString();
         String arn = ctx.keyArn(caller.accountId(), keyId);
         Instant now = ctx.now();
+        // Imported keys start without material (PendingImport); ImportKeyMaterial adds version 1.
+        boolean imported = origin.equals("EXTERNAL");
         KeyRecord meta = new KeyRecord(keyId, caller.accountId(), ctx.region(), arn, description, keySpec, keyUsage,
-                origin, "CUSTOMER", KeyState.ENABLED, now, Optional.empty(), 0, 0, Optional.empty(), 1);
-        KeyVersion first = newVersion(ctx, 1, now, Optional.empty());
-        LiveKey key = new LiveKey(meta, List.of(first));
+                origin, "CUSTOMER", imported ? KeyState.PENDING_IMPORT : KeyState.ENABLED, now, Optional.empty(), 0, 0,
+                Optional.empty(), 1);
+        Optional<KeyMaterials.Generated> first = imported ? Optional.empty()
+                : Optional.of(KeyMaterials.generate(ctx, keySpec, 1, now, Optional.empty()));
+        LiveKey key = new LiveKey(meta, first.map(g -> List.of(g.version())).orElse(List.of()));
         String policy = request.policy().orElseGet(() -> KeyPolicies.defaultPolicy(caller.accountId()));
         registry.create(key, (k, c) -> {
             KeyRows.insert(c, meta);
-            KeyRows.insertVersion(c, keyId, 1, first.materialId(), ctx.sealer().seal(arn, 1, first.material()),
-                    Optional.empty(), now);
+            if (first.isPresent()) {
+                KeyVersion v = first.get().version();
+                KeyRows.insertVersion(c, keyId, 1, v.materialId(), ctx.sealer().seal(arn, 1, v.material()),
+                        first.get().publicKeyDer(), Optional.empty(), now);
+            }
             KeyPolicies.store(c, keyId, policy, now);
             KeyTags.upsert(c, keyId, request.tags());
             return null;
@@ -130,8 +135,9 @@ public final class KeyLifecycle {
         KeyRecord k = key.meta();
         return new KeyMetadata(k.accountId(), k.keyId(), k.arn(), k.createdAt(), k.state() == KeyState.ENABLED,
                 k.description(), k.keyUsage(), k.state(), k.deletionDate(), k.origin(), k.keyManager(), k.keySpec(),
-                List.of("SYMMETRIC_DEFAULT"), false,
-                key.versions().isEmpty() ? Optional.empty() : Optional.of(key.current().materialId()));
+                KeySpecs.algorithms(k.keySpec(), k.keyUsage()), false,
+                key.versions().isEmpty() ? Optional.empty() : Optional.of(key.current().materialId()),
+                k.expirationModel(), k.validTo());
     }
 
     public KeyList list(Principal caller, ListKeys request) {

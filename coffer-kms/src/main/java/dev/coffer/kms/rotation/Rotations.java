@@ -159,8 +159,16 @@ public final class Rotations {
 
     private static void requireEnabled(KeyRecord k) {
         KeyResolver.requireUsable(k);
-        if (!k.keySpec().equals("SYMMETRIC_DEFAULT") || !k.origin().equals("AWS_KMS")) {
-            throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, k.arn() + " does not support rotation.");
+        if (!k.keySpec().equals("SYMMETRIC_DEFAULT") || !k.keyUsage().equals("ENCRYPT_DECRYPT")) {
+            // AWS's wording for asymmetric and HMAC keys.
+            throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "You cannot perform this operation on a"
+                    + " non-symmetric key or a key with non-ENCRYPT_DECRYPT key usage.");
+        }
+        if (!k.origin().equals("AWS_KMS")) {
+            // AWS rotates imported material only after new material is imported (ImportType NEW_KEY_MATERIAL),
+            // which this server does not support yet.
+            throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, k.arn() + " has imported key material;"
+                    + " its rotation is not supported.");
         }
     }
 

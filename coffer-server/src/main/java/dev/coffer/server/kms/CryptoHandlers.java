@@ -48,8 +48,10 @@ final class CryptoHandlers {
                 in.string("DestinationEncryptionAlgorithm"), in.bool("DryRun")));
         try (JsonOut out = new JsonOut()) {
             return out.blob("CiphertextBlob", r.ciphertextBlob()).str("SourceKeyId", r.sourceKeyArn())
-                    .str("KeyId", r.keyArn()).str("SourceEncryptionAlgorithm", "SYMMETRIC_DEFAULT")
-                    .str("DestinationEncryptionAlgorithm", "SYMMETRIC_DEFAULT")
+                    .str("KeyId", r.keyArn())
+                    .str("SourceEncryptionAlgorithm", in.string("SourceEncryptionAlgorithm").orElse("SYMMETRIC_DEFAULT"))
+                    .str("DestinationEncryptionAlgorithm",
+                            in.string("DestinationEncryptionAlgorithm").orElse("SYMMETRIC_DEFAULT"))
                     .str("SourceKeyMaterialId", r.sourceKeyMaterialId())
                     .str("DestinationKeyMaterialId", r.destinationKeyMaterialId()).bytes();
         }

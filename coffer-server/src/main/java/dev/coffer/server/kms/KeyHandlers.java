@@ -40,11 +40,8 @@ final class KeyHandlers {
                     .str("KeyState", m.keyState().wire()).date("DeletionDate", m.deletionDate())
                     .str("Origin", m.origin()).str("KeyManager", m.keyManager())
                     .str("CustomerMasterKeySpec", m.keySpec()).str("KeySpec", m.keySpec());
-            out.g.writeArrayFieldStart("EncryptionAlgorithms");
-            for (String a : m.encryptionAlgorithms()) {
-                out.g.writeString(a);
-            }
-            out.g.writeEndArray();
+            AsymmetricHandlers.algorithms(out, m.algorithms());
+            out.str("ExpirationModel", m.expirationModel()).date("ValidTo", m.validTo());
             out.bool("MultiRegion", m.multiRegion()).str("CurrentKeyMaterialId", m.currentKeyMaterialId());
             out.g.writeEndObject();
             return out.bytes();

@@ -3,6 +3,7 @@ package dev.coffer.server.kms;
 import dev.coffer.iam.Principal;
 import dev.coffer.kms.KmsException;
 import dev.coffer.kms.KmsService;
+import dev.coffer.kms.grant.GrantTokens;
 import dev.coffer.server.http.ApiRequest;
 import dev.coffer.server.http.ApiResponse;
 import dev.coffer.server.http.Protocol;
@@ -23,11 +24,17 @@ public final class KmsAdapter implements ProtocolAdapter {
     private final KmsService kms;
     private final KeyHandlers keys;
     private final CryptoHandlers crypto;
+    private final AsymmetricHandlers asymmetric;
+    private final GrantHandlers grants;
+    private final ImportHandlers imports;
 
     public KmsAdapter(KmsService kms) {
         this.kms = Objects.requireNonNull(kms, "kms");
         this.keys = new KeyHandlers(kms);
         this.crypto = new CryptoHandlers(kms);
+        this.asymmetric = new AsymmetricHandlers(kms);
+        this.grants = new GrantHandlers(kms);
+        this.imports = new ImportHandlers(kms);
     }
 
     @Override
@@ -60,6 +67,9 @@ public final class KmsAdapter implements ProtocolAdapter {
     private static final byte[] EMPTY = new byte[0];
 
     private byte[] dispatch(KmsOperation op, Principal caller, KmsJson in) throws IOException {
+        if (op.takesGrantTokens()) {
+            GrantTokens.check(in.stringList("GrantTokens", false));
+        }
         return switch (op) {
             case CREATE_KEY -> keys.createKey(caller, in);
             case DESCRIBE_KEY -> keys.describeKey(caller, in);
@@ -130,12 +140,33 @@ public final class KmsAdapter implements ProtocolAdapter {
                 yield EMPTY;
             }
             case LIST_RESOURCE_TAGS -> keys.listResourceTags(caller, in);
-            case CONNECT_CUSTOM_KEY_STORE, CREATE_CUSTOM_KEY_STORE, CREATE_GRANT, DECAPSULATE, DELETE_CUSTOM_KEY_STORE,
-                 DELETE_IMPORTED_KEY_MATERIAL, DERIVE_SHARED_SECRET, DESCRIBE_CUSTOM_KEY_STORES,
-                 DISCONNECT_CUSTOM_KEY_STORE, ENCAPSULATE, GENERATE_DATA_KEY_PAIR,
-                 GENERATE_DATA_KEY_PAIR_WITHOUT_PLAINTEXT, GENERATE_MAC, GET_PARAMETERS_FOR_IMPORT, GET_PUBLIC_KEY,
-                 IMPORT_KEY_MATERIAL, LIST_GRANTS, LIST_RETIRABLE_GRANTS, REPLICATE_KEY, RETIRE_GRANT, REVOKE_GRANT,
-                 SIGN, UPDATE_CUSTOM_KEY_STORE, UPDATE_PRIMARY_REGION, VERIFY, VERIFY_MAC ->
+            case GET_PUBLIC_KEY -> asymmetric.getPublicKey(caller, in);
+            case SIGN -> asymmetric.sign(caller, in);
+            case VERIFY -> asymmetric.verify(caller, in);
+            case GENERATE_DATA_KEY_PAIR -> asymmetric.generateDataKeyPair(caller, in, true);
+            case GENERATE_DATA_KEY_PAIR_WITHOUT_PLAINTEXT -> asymmetric.generateDataKeyPair(caller, in, false);
+            case DERIVE_SHARED_SECRET -> asymmetric.deriveSharedSecret(caller, in);
+            case ENCAPSULATE -> asymmetric.encapsulate(caller, in);
+            case DECAPSULATE -> asymmetric.decapsulate(caller, in);
+            case GENERATE_MAC -> asymmetric.generateMac(caller, in);
+            case VERIFY_MAC -> asymmetric.verifyMac(caller, in);
+            case CREATE_GRANT -> grants.createGrant(caller, in);
+            case LIST_GRANTS -> grants.listGrants(caller, in);
+            case LIST_RETIRABLE_GRANTS -> grants.listRetirableGrants(caller, in);
+            case RETIRE_GRANT -> {
+                grants.retireGrant(caller, in);
+                yield EMPTY;
+            }
+            case REVOKE_GRANT -> {
+                grants.revokeGrant(caller, in);
+                yield EMPTY;
+            }
+            case GET_PARAMETERS_FOR_IMPORT -> imports.getParametersForImport(caller, in);
+            case IMPORT_KEY_MATERIAL -> imports.importKeyMaterial(caller, in);
+            case DELETE_IMPORTED_KEY_MATERIAL -> imports.deleteImportedKeyMaterial(caller, in);
+            case CONNECT_CUSTOM_KEY_STORE, CREATE_CUSTOM_KEY_STORE, DELETE_CUSTOM_KEY_STORE,
+                 DESCRIBE_CUSTOM_KEY_STORES, DISCONNECT_CUSTOM_KEY_STORE, REPLICATE_KEY, UPDATE_CUSTOM_KEY_STORE,
+                 UPDATE_PRIMARY_REGION ->
                     throw new KmsWireError(400, "UnknownOperationException", null);
         };
     }

@@ -97,6 +97,16 @@ final class KmsJson {
         return Character.toLowerCase(wireName.charAt(0)) + wireName.substring(1);
     }
 
+    /** Whether the member is present and not null. */
+    boolean has(String name) {
+        return members.get(name) != null;
+    }
+
+    /** The member as parsed (map, list, string, number, boolean), for structures no typed reader covers. */
+    Object raw(String name) {
+        return members.get(name);
+    }
+
     Optional<String> string(String name) {
         Object v = members.get(name);
         if (v == null) {

@@ -103,6 +103,17 @@ public enum KmsOperation {
         return access;
     }
 
+    /** Whether the request has a {@code GrantTokens} member (the service model's GrantTokenList). */
+    public boolean takesGrantTokens() {
+        return switch (this) {
+            case CREATE_GRANT, DECAPSULATE, DECRYPT, DERIVE_SHARED_SECRET, DESCRIBE_KEY, ENCAPSULATE, ENCRYPT,
+                 GENERATE_DATA_KEY, GENERATE_DATA_KEY_PAIR, GENERATE_DATA_KEY_PAIR_WITHOUT_PLAINTEXT,
+                 GENERATE_DATA_KEY_WITHOUT_PLAINTEXT, GENERATE_MAC, GET_PUBLIC_KEY, RE_ENCRYPT, SIGN,
+                 VERIFY, VERIFY_MAC -> true;
+            default -> false;
+        };
+    }
+
     /** The operation a {@code X-Amz-Target} header names, if it names one. */
     public static Optional<KmsOperation> fromTarget(String target) {
         if (target == null || !target.startsWith("TrentService.")) {
