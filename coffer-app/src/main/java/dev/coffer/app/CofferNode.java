@@ -91,7 +91,10 @@ public final class CofferNode implements AutoCloseable {
 
             AccessKeys accessKeys = new AccessKeys(metadata, rootKey.rootKey(), random, clock);
             RootCredentials root = accessKeys.ensureRoot(options.rootAccessKeyId, options.rootSecretAccessKey);
-            S3Service s3 = new S3Service(metadata, options.region, clock);
+            S3Service s3 = new S3Service(metadata, blobs, rootKey.rootKey(), options.region, clock, random,
+                    options.allowSseCOverHttp);
+            // Nothing writes yet: every blob no row points to is what an interrupted write left.
+            s3.sweepOrphanBlobs();
             KmsService kms = new KmsService(metadata, rootKey.rootKey(), options.region, clock, random);
             KmsScheduler kmsScheduler = kms.scheduler().start(KMS_SCHEDULER_PERIOD);
             opened.add(kmsScheduler);
@@ -100,7 +103,7 @@ public final class CofferNode implements AutoCloseable {
                     ? Optional.of(tlsMaterial(options, dataDir, random, clock)) : Optional.empty();
             ServerConfig config = new ServerConfig(options.http.map(CofferNode::resolved),
                     options.https.map(CofferNode::resolved), tls.map(TlsMaterial::identity), options.region,
-                    options.virtualHostDomains, false);
+                    options.virtualHostDomains, options.allowSseCOverHttp);
             ApiHandler handler = new ApiHandler(new SigV4Authenticator(accessKeys, options.region, clock),
                     List.of(new S3Adapter(s3, options.virtualHostDomains), new KmsAdapter(kms), QueryAdapter.sts(),
                             QueryAdapter.iam()), clock);

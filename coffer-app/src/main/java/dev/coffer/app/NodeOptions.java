@@ -22,11 +22,21 @@ public final class NodeOptions {
     final Optional<String> rootAccessKeyId;
     final Optional<char[]> rootSecretAccessKey;
     final List<String> virtualHostDomains;
+    /** Accept SSE-C keys over plain HTTP (S3 never does; for local testing only). */
+    final boolean allowSseCOverHttp;
 
     NodeOptions(Path dataDir, Optional<InetSocketAddress> http, Optional<InetSocketAddress> https,
             Optional<Path> tlsCert, Optional<Path> tlsKey, String region, RootKeyKind rootKeyKind,
             Optional<char[]> passphrase, Optional<String> rootAccessKeyId, Optional<char[]> rootSecretAccessKey,
             List<String> virtualHostDomains) {
+        this(dataDir, http, https, tlsCert, tlsKey, region, rootKeyKind, passphrase, rootAccessKeyId,
+                rootSecretAccessKey, virtualHostDomains, false);
+    }
+
+    NodeOptions(Path dataDir, Optional<InetSocketAddress> http, Optional<InetSocketAddress> https,
+            Optional<Path> tlsCert, Optional<Path> tlsKey, String region, RootKeyKind rootKeyKind,
+            Optional<char[]> passphrase, Optional<String> rootAccessKeyId, Optional<char[]> rootSecretAccessKey,
+            List<String> virtualHostDomains, boolean allowSseCOverHttp) {
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
         this.http = http;
         this.https = https;
@@ -38,6 +48,7 @@ public final class NodeOptions {
         this.rootAccessKeyId = rootAccessKeyId;
         this.rootSecretAccessKey = rootSecretAccessKey;
         this.virtualHostDomains = List.copyOf(virtualHostDomains);
+        this.allowSseCOverHttp = allowSseCOverHttp;
         if (http.isEmpty() && https.isEmpty()) {
             throw new IllegalArgumentException("--listen and --tls-listen cannot both be off");
         }
@@ -57,13 +68,19 @@ public final class NodeOptions {
     /** A copy with other root credentials, as if given by the environment. */
     public NodeOptions withRootCredentials(String accessKeyId, char[] secret) {
         return new NodeOptions(dataDir, http, https, tlsCert, tlsKey, region, rootKeyKind, passphrase,
-                Optional.of(accessKeyId), Optional.of(secret), virtualHostDomains);
+                Optional.of(accessKeyId), Optional.of(secret), virtualHostDomains, allowSseCOverHttp);
     }
 
     /** A copy whose root key comes from a passphrase. */
     public NodeOptions withPassphrase(char[] passphrase) {
         return new NodeOptions(dataDir, http, https, tlsCert, tlsKey, region, RootKeyKind.PASSPHRASE,
-                Optional.of(passphrase), rootAccessKeyId, rootSecretAccessKey, virtualHostDomains);
+                Optional.of(passphrase), rootAccessKeyId, rootSecretAccessKey, virtualHostDomains, allowSseCOverHttp);
+    }
+
+    /** A copy that accepts (or refuses) SSE-C keys over plain HTTP. */
+    public NodeOptions withSseCOverHttp(boolean allow) {
+        return new NodeOptions(dataDir, http, https, tlsCert, tlsKey, region, rootKeyKind, passphrase,
+                rootAccessKeyId, rootSecretAccessKey, virtualHostDomains, allow);
     }
 
     public Path dataDir() {

@@ -58,6 +58,12 @@ public final class ServerCommand implements Callable<Integer> {
                     + " [COFFER_VIRTUAL_HOST_DOMAINS] (default: ${DEFAULT-VALUE})")
     List<String> virtualHostDomains;
 
+    @Option(names = "--allow-sse-c-over-http", defaultValue = "${env:COFFER_ALLOW_SSE_C_OVER_HTTP:-false}",
+            description = "Accept SSE-C customer keys on the plain HTTP listener. S3 refuses them there (the key"
+                    + " would cross the network in clear text); for local testing only."
+                    + " [COFFER_ALLOW_SSE_C_OVER_HTTP] (default: ${DEFAULT-VALUE})")
+    boolean allowSseCOverHttp;
+
     @Override
     public Integer call() throws Exception {
         long startNanos = System.nanoTime();
@@ -111,7 +117,8 @@ public final class ServerCommand implements Callable<Integer> {
                 Optional.ofNullable(System.getenv("COFFER_ROOT_ACCESS_KEY_ID")).filter(s -> !s.isEmpty()),
                 Optional.ofNullable(System.getenv("COFFER_ROOT_SECRET_ACCESS_KEY")).filter(s -> !s.isEmpty())
                         .map(String::toCharArray),
-                virtualHostDomains.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+                virtualHostDomains.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                allowSseCOverHttp);
     }
 
     @Override

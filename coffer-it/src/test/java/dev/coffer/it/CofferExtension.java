@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public final class CofferExtension implements BeforeAllCallback, AfterAllCallback {
     private final InstantSource clock;
+    private boolean sseCOverHttp;
     private Path dataDir;
     private CofferNode node;
     private RootCredentials root;
@@ -43,10 +45,17 @@ public final class CofferExtension implements BeforeAllCallback, AfterAllCallbac
         this.clock = clock;
     }
 
+    /** The node accepts SSE-C keys over plain HTTP (as {@code --allow-sse-c-over-http} does). */
+    public CofferExtension allowingSseCOverHttp() {
+        this.sseCOverHttp = true;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("coffer-it-");
-        node = CofferNode.start(NodeOptions.forTesting(dataDir.resolve("data"), true), clock, new SecureRandom());
+        node = CofferNode.start(NodeOptions.forTesting(dataDir.resolve("data"), true).withSseCOverHttp(sseCOverHttp),
+                clock, new SecureRandom());
         root = node.rootCredentials();
         secret = root.revealSecretAccessKey();
     }
@@ -112,6 +121,30 @@ public final class CofferExtension implements BeforeAllCallback, AfterAllCallbac
                 .credentialsProvider(credentials())
                 .httpClientBuilder(ApacheHttpClient.builder().dnsResolver(CofferExtension::resolveLocalhost))
                 .build();
+    }
+
+    /** An S3 client at the SDK's defaults over HTTPS, path-style, trusting the node's local CA. */
+    public S3Client s3Https() {
+        TrustManagerFactory tmf = trustingLocalCa();
+        return S3Client.builder().endpointOverride(URI.create("https://localhost:" + https().getPort()))
+                .region(Region.US_EAST_1).credentialsProvider(credentials()).forcePathStyle(true)
+                .httpClientBuilder(ApacheHttpClient.builder().tlsTrustManagersProvider(tmf::getTrustManagers))
+                .build();
+    }
+
+    private TrustManagerFactory trustingLocalCa() {
+        try (java.io.InputStream in = Files.newInputStream(node.caCertificate().orElseThrow())) {
+            java.security.cert.Certificate ca =
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("coffer-ca", ca);
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            return tmf;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot trust the local CA", e);
+        }
     }
 
     public StsClient sts() {

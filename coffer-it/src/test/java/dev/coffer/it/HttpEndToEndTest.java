@@ -78,7 +78,7 @@ class HttpEndToEndTest {
                 answer("ListBuckets", 200, r -> r.sign(r.request(SdkHttpMethod.GET, "/").build(), none)),
                 answer("HeadBucket of no bucket", 404,
                         r -> r.sign(r.request(SdkHttpMethod.HEAD, "/no-such-bucket").build(), none)),
-                answer("object operation", 501,
+                answer("missing object", 404,
                         r -> r.sign(r.request(SdkHttpMethod.GET, "/http-bucket/key").build(), none)),
                 answer("KMS", 200, r -> r.sign(r.request(SdkHttpMethod.POST, "/")
                                 .putHeader("Content-Type", "application/x-amz-json-1.1")

@@ -70,35 +70,43 @@ class PresignEndToEndTest {
         SERVER_CLOCK.reset();
     }
 
-    // --- S3Presigner: object operations are not implemented yet, so 501 proves the signature was accepted ---
+    // --- S3Presigner: objects ---
 
     @Test
-    void getObject_presignedByS3Presigner_getsPastAuthentication() throws Exception {
-        PresignedGetObjectRequest presigned;
+    void putThenGetObject_presignedByS3Presigner_storeAndReturnTheBody() throws Exception {
+        PresignedPutObjectRequest put;
+        PresignedGetObjectRequest get;
         try (S3Presigner presigner = presigner()) {
-            presigned = presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
-                    .getObjectRequest(g -> g.bucket("presigned-bucket").key("some/key.txt")));
+            put = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                    .putObjectRequest(o -> o.bucket("presigned-bucket").key("some/upload.txt")));
+            get = presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                    .getObjectRequest(g -> g.bucket("presigned-bucket").key("some/upload.txt")));
         }
-        assertThat(presigned.url().getPath()).isEqualTo("/presigned-bucket/some/key.txt");
+        assertThat(get.url().getPath()).isEqualTo("/presigned-bucket/some/upload.txt");
 
-        Response response = send("GET", presigned.url().toURI(), presigned.signedHeaders(), null);
+        Response stored = send("PUT", put.url().toURI(), put.signedHeaders(), "hello, coffer");
+        Response fetched = send("GET", get.url().toURI(), get.signedHeaders(), null);
 
-        assertThat(response.status()).as(response.toString()).isEqualTo(501);
-        assertThat(response.errorCode()).isEqualTo("NotImplemented");
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+        assertThat(stored.header("x-amz-server-side-encryption")).hasValue("AES256");
+        assertThat(fetched.status()).as(fetched.toString()).isEqualTo(200);
+        assertThat(fetched.text()).isEqualTo("hello, coffer");
+        assertThat(fetched.header("ETag")).isEqualTo(stored.header("ETag"));
     }
 
     @Test
-    void putObject_presignedByS3Presigner_getsPastAuthentication() throws Exception {
-        PresignedPutObjectRequest presigned;
+    void getObject_presignedForMissingKey_getsPastAuthenticationToNoSuchKey() throws Exception {
+        PresignedGetObjectRequest presigned;
         try (S3Presigner presigner = presigner()) {
-            presigned = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
-                    .putObjectRequest(o -> o.bucket("presigned-bucket").key("upload.txt")));
+            presigned = presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                    .getObjectRequest(g -> g.bucket("presigned-bucket").key("no/such/key.txt")));
         }
 
-        Response response = send("PUT", presigned.url().toURI(), presigned.signedHeaders(), "hello, coffer");
+        Response response = send("GET", presigned.url().toURI(), presigned.signedHeaders(), null);
 
-        assertThat(response.status()).as(response.toString()).isEqualTo(501);
-        assertThat(response.errorCode()).isEqualTo("NotImplemented");
+        assertThat(response.status()).as(response.toString()).isEqualTo(404);
+        assertThat(response.errorCode()).isEqualTo("NoSuchKey");
+        assertThat(response.element("Key")).hasValue("no/such/key.txt");
     }
 
     @Test

@@ -49,6 +49,9 @@ public final class CofferServer implements AutoCloseable {
         http.setSendXPoweredBy(false);
         // S3 keys may hold any character, encoded slashes and dot segments included: the path is ours to read.
         http.setUriCompliance(UriCompliance.UNSAFE);
+        // SigV4 signs header values byte for byte. Jetty's header cache matches case-insensitively by default and
+        // would hand back its own spelling ("text/plain; charset=utf-8" for the SDK's "…charset=UTF-8").
+        http.setHeaderCacheCaseSensitive(true);
 
         httpConnector = config.http().map(address -> {
             ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param tls the certificate and key for {@code https}
  * @param region the region this server is (credential scopes must name it)
  * @param virtualHostDomains host names under which {@code <bucket>.<domain>} addresses a bucket
- * @param allowHttpForSecrets reserved for SSE-C over plain HTTP; recorded here so all listener policy is in one place
+ * @param allowHttpForSecrets SSE-C keys are accepted over plain HTTP ({@code --allow-sse-c-over-http}); the S3
+ *     domain enforces it, this records it with the rest of the listener policy
  */
 public record ServerConfig(Optional<InetSocketAddress> http, Optional<InetSocketAddress> https,
         Optional<TlsIdentity> tls, String region, List<String> virtualHostDomains, boolean allowHttpForSecrets) {

@@ -3,6 +3,7 @@ package dev.coffer.server.http;
 import dev.coffer.s3.S3Exception;
 import dev.coffer.sigv4.Headers;
 import dev.coffer.sigv4.SigV4Exception;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -13,6 +14,7 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -112,6 +114,16 @@ public final class ApiHandler extends Handler.Abstract {
             out.add(h.getKey(), h.getValue());
             lengthGiven |= h.getKey().equalsIgnoreCase("Content-Length");
         }
+        if (answer.streamingBody().isPresent()) {
+            try (ApiResponse.BodyWriter writer = answer.streamingBody().get()) {
+                if (method.equals("HEAD")) {
+                    response.write(true, null, callback);
+                } else {
+                    stream(writer, response, callback);
+                }
+            }
+            return;
+        }
         byte[] body = answer.body();
         if (!lengthGiven && answer.status() != 204 && answer.status() != 304) {
             out.put(HttpHeader.CONTENT_LENGTH, body.length);
@@ -120,6 +132,32 @@ public final class ApiHandler extends Handler.Abstract {
             response.write(true, null, callback);
         } else {
             response.write(true, ByteBuffer.wrap(body), callback);
+        }
+    }
+
+    /**
+     * Streams a body on this (virtual) thread. If the writer fails — a segment that does not authenticate, a
+     * disk error — the callback fails instead of completing: once headers are out, Jetty then aborts the
+     * connection, so the client sees a broken transfer and never takes a short body for the whole one.
+     */
+    private static void stream(ApiResponse.BodyWriter writer, Response response, Callback callback) {
+        OutputStream body = Content.Sink.asOutputStream(response);
+        try {
+            writer.writeTo(body);
+        } catch (Throwable failure) {
+            if (!(failure instanceof EofException)) {
+                LOG.error("response body of request {} failed after {}; aborting the connection",
+                        response.getHeaders().get("x-amz-request-id"), response.isCommitted()
+                                ? "the headers were sent" : "nothing was sent", failure);
+            }
+            callback.failed(failure);
+            return;
+        }
+        try {
+            body.close(); // the last write: completes the response
+            callback.succeeded();
+        } catch (Throwable failure) {
+            callback.failed(failure);
         }
     }
 }

@@ -10,10 +10,12 @@ import dev.coffer.sigv4.SigV4Error;
 import dev.coffer.sigv4.SigV4Exception;
 import dev.coffer.sigv4.SigV4Verifier;
 import dev.coffer.sigv4.VerifiedRequest;
+import dev.coffer.sigv4.checksum.ChecksumAlgorithm;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * SigV4 for every protocol. S3 bodies stream through a verifying decoder (they may be gigabytes); the
@@ -47,7 +49,10 @@ public final class SigV4Authenticator implements Authenticator {
         if (protocol == Protocol.S3) {
             VerifiedRequest<Principal> verified = verifier.verify(parts);
             checkRegion(verified);
-            return new Authenticated(verified.principal(), verified.openBody(request.rawBody()));
+            // S3 keeps a checksum of every object: CRC64NVME when the client declared none.
+            Set<ChecksumAlgorithm> alsoCompute = request.method().equals("PUT") && verified.checksumAlgorithm().isEmpty()
+                    ? Set.of(ChecksumAlgorithm.CRC64NVME) : Set.of();
+            return new Authenticated(verified.principal(), verified.openBody(request.rawBody(), alsoCompute));
         }
         byte[] body = request.rawBody().readNBytes(MAX_BUFFERED_BODY_BYTES + 1);
         if (body.length > MAX_BUFFERED_BODY_BYTES) {

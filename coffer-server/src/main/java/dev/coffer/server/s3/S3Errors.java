@@ -20,14 +20,25 @@ public final class S3Errors {
 
     public static ApiResponse of(Throwable failure, RequestContext context, String method, String rawPath) {
         return switch (failure) {
+            case S3Exception e when e.code() == S3ErrorCode.NOT_MODIFIED -> notModified(e);
             case S3Exception e -> document(e.code().code(), e.code().httpStatus(), e.getMessage(),
-                    bucketNameOf(e), Map.of(), context, method, rawPath);
+                    bucketNameOf(e), e.details(), context, method, rawPath);
             case SigV4Exception e -> fromSigV4(e, context, method, rawPath);
             case MalformedRequestException e -> document(S3ErrorCode.INVALID_ARGUMENT.code(), 400, e.getMessage(),
                     null, Map.of(), context, method, rawPath);
             default -> document(S3ErrorCode.INTERNAL_ERROR.code(), 500, S3ErrorCode.INTERNAL_ERROR.defaultMessage(),
                     null, Map.of(), context, method, rawPath);
         };
+    }
+
+    /** 304 has no body; S3 still names the current ETag. */
+    private static ApiResponse notModified(S3Exception e) {
+        ApiResponse.Builder response = ApiResponse.status(304);
+        String etag = e.details().get("ETag");
+        if (etag != null) {
+            response.header("ETag", etag);
+        }
+        return response.build();
     }
 
     private static ApiResponse fromSigV4(SigV4Exception e, RequestContext context, String method, String rawPath) {

@@ -9,7 +9,17 @@ public enum S3Operation {
     CREATE_BUCKET("s3:CreateBucket", "CreateBucket", Access.WRITE),
     HEAD_BUCKET("s3:ListBucket", "HeadBucket", Access.READ),
     DELETE_BUCKET("s3:DeleteBucket", "DeleteBucket", Access.WRITE),
-    GET_BUCKET_LOCATION("s3:GetBucketLocation", "GetBucketLocation", Access.READ);
+    GET_BUCKET_LOCATION("s3:GetBucketLocation", "GetBucketLocation", Access.READ),
+    GET_BUCKET_VERSIONING("s3:GetBucketVersioning", "GetBucketVersioning", Access.READ),
+    LIST_OBJECTS("s3:ListBucket", "ListObjects", Access.READ),
+    LIST_OBJECTS_V2("s3:ListBucket", "ListObjectsV2", Access.READ),
+    LIST_OBJECT_VERSIONS("s3:ListBucketVersions", "ListObjectVersions", Access.READ),
+    DELETE_OBJECTS("s3:DeleteObject", "DeleteObjects", Access.WRITE),
+    PUT_OBJECT("s3:PutObject", "PutObject", Access.WRITE),
+    GET_OBJECT("s3:GetObject", "GetObject", Access.READ),
+    HEAD_OBJECT("s3:GetObject", "HeadObject", Access.READ),
+    DELETE_OBJECT("s3:DeleteObject", "DeleteObject", Access.WRITE),
+    GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes", "GetObjectAttributes", Access.READ);
 
     /** Whether an operation reads or changes state. */
     public enum Access { READ, WRITE }

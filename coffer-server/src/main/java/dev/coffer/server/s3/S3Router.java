@@ -52,7 +52,7 @@ public final class S3Router {
             throw S3Exception.of(S3ErrorCode.METHOD_NOT_ALLOWED, "/");
         }
         if (key.isPresent()) {
-            throw notImplemented(bucket.get() + "/" + key.get());
+            return new S3Target(objectOperation(method, query, bucket.get() + "/" + key.get()), bucket, key);
         }
         return new S3Target(bucketOperation(method, query, bucket.get()), bucket, key);
     }
@@ -63,10 +63,35 @@ public final class S3Router {
             case "PUT" -> sub.isEmpty() ? S3Operation.CREATE_BUCKET : throwNotImplemented(bucket);
             case "HEAD" -> S3Operation.HEAD_BUCKET;
             case "DELETE" -> sub.isEmpty() ? S3Operation.DELETE_BUCKET : throwNotImplemented(bucket);
-            case "GET" -> sub.filter("location"::equals).isPresent()
-                    ? S3Operation.GET_BUCKET_LOCATION : throwNotImplemented(bucket);
-            case "POST" -> throwNotImplemented(bucket);
+            case "GET" -> switch (sub.orElse("")) {
+                case "" -> query.first("list-type").filter("2"::equals).isPresent()
+                        ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS;
+                case "location" -> S3Operation.GET_BUCKET_LOCATION;
+                case "versions" -> S3Operation.LIST_OBJECT_VERSIONS;
+                case "versioning" -> S3Operation.GET_BUCKET_VERSIONING;
+                default -> throwNotImplemented(bucket);
+            };
+            case "POST" -> sub.filter("delete"::equals).isPresent()
+                    ? S3Operation.DELETE_OBJECTS : throwNotImplemented(bucket);
             default -> throw S3Exception.of(S3ErrorCode.METHOD_NOT_ALLOWED, bucket);
+        };
+    }
+
+    /**
+     * An object request. {@code versionId} selects a version, which handlers check (unversioned buckets only have
+     * "null"); other sub-resources (tagging, acl, multipart uploads, …) are not implemented yet.
+     */
+    private static S3Operation objectOperation(String method, QueryParams query, String resource) {
+        Optional<String> sub = query.names().stream()
+                .filter(n -> SUB_RESOURCES.contains(n) && !n.equals("versionId")).findFirst();
+        return switch (method) {
+            case "PUT" -> sub.isEmpty() ? S3Operation.PUT_OBJECT : throwNotImplemented(resource);
+            case "GET" -> sub.isEmpty() ? S3Operation.GET_OBJECT
+                    : sub.get().equals("attributes") ? S3Operation.GET_OBJECT_ATTRIBUTES : throwNotImplemented(resource);
+            case "HEAD" -> sub.isEmpty() ? S3Operation.HEAD_OBJECT : throwNotImplemented(resource);
+            case "DELETE" -> sub.isEmpty() ? S3Operation.DELETE_OBJECT : throwNotImplemented(resource);
+            case "POST" -> throwNotImplemented(resource);
+            default -> throw S3Exception.of(S3ErrorCode.METHOD_NOT_ALLOWED, resource);
         };
     }
 

@@ -10,4 +10,8 @@ public record S3Target(S3Operation operation, Optional<String> bucket, Optional<
     public String bucketName() {
         return bucket.orElseThrow();
     }
+
+    public String objectKey() {
+        return key.orElseThrow();
+    }
 }

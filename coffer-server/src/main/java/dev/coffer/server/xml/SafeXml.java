@@ -2,9 +2,12 @@ package dev.coffer.server.xml;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -79,6 +82,74 @@ public final class SafeXml {
                 throw new MalformedXmlException("document has no root element");
             }
             return out;
+        } catch (XMLStreamException e) {
+            throw new MalformedXmlException("document is not well-formed");
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing left to release
+                }
+            }
+        }
+    }
+
+    /** An element of a parsed document: its local name, its text (stripped) and its child elements. */
+    public record Element(String name, String text, List<Element> children) {
+        /** The children named {@code name}, in document order. */
+        public List<Element> all(String childName) {
+            return children.stream().filter(c -> c.name.equals(childName)).toList();
+        }
+
+        /** The text of the first child named {@code name}. */
+        public Optional<String> childText(String childName) {
+            return children.stream().filter(c -> c.name.equals(childName)).findFirst().map(Element::text);
+        }
+    }
+
+    /**
+     * Parses a document into a tree, for documents with repeated elements (Delete's {@code <Object>}s). The same
+     * hardening as {@link #leaves}; at most {@code maxElements} elements.
+     */
+    public static Element parse(byte[] body, int maxElements) throws MalformedXmlException {
+        Deque<List<Element>> children = new ArrayDeque<>();
+        Deque<String> names = new ArrayDeque<>();
+        Deque<StringBuilder> texts = new ArrayDeque<>();
+        children.push(new ArrayList<>());
+        int count = 0;
+        XMLStreamReader r = null;
+        try {
+            r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
+            while (r.hasNext()) {
+                switch (r.next()) {
+                    case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE ->
+                            throw new MalformedXmlException("DTDs and entities are not allowed");
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        if (++count > maxElements || names.size() >= MAX_DEPTH) {
+                            throw new MalformedXmlException("document is too large or nested too deep");
+                        }
+                        names.push(r.getLocalName());
+                        texts.push(new StringBuilder());
+                        children.push(new ArrayList<>());
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                        if (!texts.isEmpty()) {
+                            texts.peek().append(r.getText());
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        Element e = new Element(names.pop(), texts.pop().toString().strip(), List.copyOf(children.pop()));
+                        children.peek().add(e);
+                    }
+                    default -> { }
+                }
+            }
+            List<Element> roots = children.pop();
+            if (roots.size() != 1) {
+                throw new MalformedXmlException("document has no root element");
+            }
+            return roots.getFirst();
         } catch (XMLStreamException e) {
             throw new MalformedXmlException("document is not well-formed");
         } finally {

@@ -25,6 +25,17 @@ class S3RouterTest {
             HEAD   | b1.localhost        | /        | -        | HEAD_BUCKET
             GET    | b1.s3.example.test  | /        | location | GET_BUCKET_LOCATION
             GET    | localhost           | /        | -        | LIST_BUCKETS
+            GET    | 127.0.0.1           | /b1      | -        | LIST_OBJECTS
+            GET    | 127.0.0.1           | /b1      | list-type=2 | LIST_OBJECTS_V2
+            GET    | b1.localhost        | /        | versions | LIST_OBJECT_VERSIONS
+            GET    | 127.0.0.1           | /b1      | versioning | GET_BUCKET_VERSIONING
+            POST   | 127.0.0.1           | /b1      | delete   | DELETE_OBJECTS
+            PUT    | 127.0.0.1           | /b1/a/b  | -        | PUT_OBJECT
+            GET    | b1.localhost        | /a/b     | -        | GET_OBJECT
+            GET    | 127.0.0.1           | /b1/a    | versionId=null | GET_OBJECT
+            HEAD   | 127.0.0.1           | /b1/a    | -        | HEAD_OBJECT
+            DELETE | 127.0.0.1           | /b1/a    | -        | DELETE_OBJECT
+            GET    | 127.0.0.1           | /b1/a    | attributes | GET_OBJECT_ATTRIBUTES
             """)
     void route_namesTheOperation(String method, String host, String path, String query, S3Operation expected) {
         S3Target t = router.route(method, host, path, QueryParams.parse(query));
@@ -41,11 +52,22 @@ class S3RouterTest {
         assertThat(S3Operation.CREATE_BUCKET.access()).isEqualTo(S3Operation.Access.WRITE);
         assertThat(S3Operation.DELETE_BUCKET.eventName()).isEqualTo("DeleteBucket");
         assertThat(S3Operation.GET_BUCKET_LOCATION.access()).isEqualTo(S3Operation.Access.READ);
+        assertThat(S3Operation.PUT_OBJECT.iamAction()).isEqualTo("s3:PutObject");
+        assertThat(S3Operation.HEAD_OBJECT.iamAction()).isEqualTo("s3:GetObject");
+        assertThat(S3Operation.HEAD_OBJECT.eventName()).isEqualTo("HeadObject");
+        assertThat(S3Operation.DELETE_OBJECTS.iamAction()).isEqualTo("s3:DeleteObject");
+        assertThat(S3Operation.LIST_OBJECTS_V2.iamAction()).isEqualTo("s3:ListBucket");
+        assertThat(S3Operation.LIST_OBJECT_VERSIONS.iamAction()).isEqualTo("s3:ListBucketVersions");
+        assertThat(S3Operation.GET_OBJECT.access()).isEqualTo(S3Operation.Access.READ);
+        assertThat(S3Operation.PUT_OBJECT.access()).isEqualTo(S3Operation.Access.WRITE);
     }
 
     @Test
-    void route_ofObjectRequest_isNotImplementedYet() {
-        assertThatThrownBy(() -> router.route("PUT", "127.0.0.1", "/b1/some/key", QueryParams.empty()))
+    void route_ofObjectSubResourceOfLaterPhases_isNotImplementedYet() {
+        assertThatThrownBy(() -> router.route("POST", "127.0.0.1", "/b1/some/key", QueryParams.parse("uploads")))
+                .isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.code()).isEqualTo(S3ErrorCode.NOT_IMPLEMENTED));
+        assertThatThrownBy(() -> router.route("PUT", "127.0.0.1", "/b1/some/key", QueryParams.parse("tagging")))
                 .isInstanceOfSatisfying(S3Exception.class,
                         e -> assertThat(e.code()).isEqualTo(S3ErrorCode.NOT_IMPLEMENTED));
     }

@@ -1,0 +1,200 @@
+package dev.coffer.s3.object;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.coffer.crypto.HkdfAesGcm;
+import dev.coffer.crypto.Secret;
+import dev.coffer.crypto.stream.BodyCipher;
+import dev.coffer.crypto.stream.BodyParameters;
+import dev.coffer.iam.Principal;
+import dev.coffer.s3.S3ErrorCode;
+import dev.coffer.s3.S3Exception;
+import dev.coffer.s3.bucket.Buckets;
+import dev.coffer.s3.sse.EncryptionRecord;
+import dev.coffer.s3.sse.ObjectBinding;
+import dev.coffer.s3.sse.SseMode;
+import dev.coffer.s3.sse.SseModes;
+import dev.coffer.store.BlobId;
+import dev.coffer.store.BlobStore;
+import dev.coffer.store.MetadataStore;
+import dev.coffer.store.PendingBlob;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PutObject, DeleteObject, DeleteObjects.
+ *
+ * <p>Order of a write (DESIGN.md, "Storage"): the body is encrypted into a {@link PendingBlob} while it
+ * streams in; only after the verifying stream reached its end is the blob committed (fsync, rename), then the
+ * row is committed pointing to it, then the blob it replaced is deleted. A crash leaves at most an orphan
+ * blob, which {@link dev.coffer.s3.S3Service#sweepOrphanBlobs()} removes at start-up; a failed or cut-off
+ * upload leaves nothing.
+ */
+public final class ObjectWrites {
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectWrites.class);
+    /** S3's limit for a single PUT: 5 GiB. */
+    public static final long MAX_PUT_BYTES = 5L * 1024 * 1024 * 1024;
+    private static final byte[] ETAG_INFO = "coffer s3 etag v1".getBytes(UTF_8);
+    private static final int COPY_BUFFER = 64 * 1024;
+
+    private final MetadataStore store;
+    private final BlobStore blobs;
+    private final Buckets buckets;
+    private final SseModes sse;
+    private final InstantSource clock;
+    private final SecureRandom random;
+
+    public ObjectWrites(MetadataStore store, BlobStore blobs, Buckets buckets, SseModes sse, InstantSource clock,
+            SecureRandom random) {
+        this.store = store;
+        this.blobs = blobs;
+        this.buckets = buckets;
+        this.sse = sse;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public PutObjectResult put(Principal caller, PutObjectRequest r) {
+        buckets.require(caller, r.bucket());
+        String key = ObjectKeys.require(r.key());
+        String storageClass = ObjectKeys.storageClass(r.storageClass());
+        ObjectHeaders headers = r.headers().checkLimits();
+        if (r.body().declaredLength() > MAX_PUT_BYTES) {
+            throw tooLarge();
+        }
+        SseMode mode = sse.forWrite(r.serverSideEncryption(), r.customerKey(), r.secureTransport());
+        // Checked early to spare a doomed upload, and again in the commit's transaction, where it counts.
+        r.preconditions().checkWrite(store.read(c -> ObjectTable.find(c, r.bucket(), key)), key);
+
+        byte[] versionBytes = new byte[16];
+        random.nextBytes(versionBytes);
+        ObjectBinding where = new ObjectBinding(r.bucket(), key, HexFormat.of().formatHex(versionBytes));
+        BodyParameters parameters = BodyParameters.DEFAULT;
+        try (Secret dek = Secret.random(32, random); PendingBlob pending = blobs.create()) {
+            MessageDigest md5 = md5();
+            long size;
+            try (OutputStream ciphertext = BodyCipher.create(dek, parameters)
+                    .encryptingStream(pending.outputStream(), where.associatedData("body"))) {
+                size = copy(r.body().stream(), ciphertext, md5);
+            }
+            // The verifying stream has reached its end: signature, Content-MD5 and checksums all held.
+            byte[] digest = md5.digest();
+            String etag = mode.etagIsContentMd5() ? HexFormat.of().formatHex(digest) : opaqueEtag(dek, digest);
+            EncryptionRecord encryption = mode.wrap(dek, where, BodyCipher.FORMAT_VERSION,
+                    parameters.ciphertextSegmentSize());
+            byte[] sealedMetadata = MetadataSeal.seal(dek, where, headers, random);
+            BlobId blob = pending.commit();
+            StoredObject object = new StoredObject(r.bucket(), key, where.versionId(), blob, size, etag,
+                    Instant.ofEpochMilli(clock.millis()), storageClass, r.body().checksum(), sealedMetadata, encryption);
+            Optional<BlobId> replaced;
+            try {
+                replaced = store.write(c -> {
+                    Optional<StoredObject> current = ObjectTable.find(c, r.bucket(), key);
+                    r.preconditions().checkWrite(current, key);
+                    ObjectTable.upsert(c, object);
+                    return current.map(StoredObject::blobId);
+                });
+            } catch (RuntimeException e) {
+                deleteQuietly(blob);
+                throw e;
+            }
+            replaced.ifPresent(this::deleteQuietly);
+            return new PutObjectResult(object.quotedEtag(), object.checksum(), mode.describe(), size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** DeleteObject: succeeds (204) whether or not the key exists, as S3 does for unversioned buckets. */
+    public void delete(Principal caller, String bucket, String key) {
+        buckets.require(caller, bucket);
+        ObjectKeys.require(key);
+        store.write(c -> ObjectTable.delete(c, bucket, key)).ifPresent(this::deleteQuietly);
+    }
+
+    /** DeleteObjects: deletes each key in one transaction; per-key results in request order. */
+    public List<DeleteResult> deleteMany(Principal caller, String bucket, List<String> keys) {
+        buckets.require(caller, bucket);
+        List<DeleteResult> results = new ArrayList<>(keys.size());
+        List<BlobId> freed = store.write(c -> {
+            results.clear();
+            List<BlobId> blobsToFree = new ArrayList<>();
+            for (String key : keys) {
+                try {
+                    ObjectKeys.require(key);
+                    ObjectTable.delete(c, bucket, key).ifPresent(blobsToFree::add);
+                    results.add(new DeleteResult(key, Optional.empty()));
+                } catch (S3Exception e) {
+                    results.add(new DeleteResult(key, Optional.of(e)));
+                }
+            }
+            return blobsToFree;
+        });
+        freed.forEach(this::deleteQuietly);
+        return results;
+    }
+
+    /** One key of a DeleteObjects request: deleted, or the error it met. */
+    public record DeleteResult(String key, Optional<S3Exception> error) {
+    }
+
+    private static long copy(InputStream in, OutputStream out, MessageDigest md5) throws IOException {
+        byte[] buffer = new byte[COPY_BUFFER];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            if (n == 0) {
+                continue;
+            }
+            total += n;
+            if (total > MAX_PUT_BYTES) {
+                throw tooLarge();
+            }
+            md5.update(buffer, 0, n);
+            out.write(buffer, 0, n);
+        }
+        return total;
+    }
+
+    /**
+     * An ETag that is not the plaintext's MD5 (which would let anyone confirm a guessed plaintext of an object
+     * they cannot read): HKDF of the data key and the MD5, so it still changes whenever the content does.
+     */
+    private static String opaqueEtag(Secret dek, byte[] md5) {
+        return HexFormat.of().formatHex(HkdfAesGcm.hkdfSha256(dek.revealBytes(), md5, ETAG_INFO, 16));
+    }
+
+    private static S3Exception tooLarge() {
+        return new S3Exception(S3ErrorCode.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum allowed size")
+                .withDetail("MaxSizeAllowed", Long.toString(MAX_PUT_BYTES));
+    }
+
+    private void deleteQuietly(BlobId blob) {
+        try {
+            blobs.delete(blob);
+        } catch (IOException | RuntimeException e) {
+            // Harmless: no row points to it, and the next start-up sweep removes it.
+            LOG.warn("could not delete blob {}: {}", blob.value(), e.toString());
+        }
+    }
+
+    static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
