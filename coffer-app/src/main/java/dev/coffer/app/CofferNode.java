@@ -3,6 +3,7 @@ package dev.coffer.app;
 import dev.coffer.app.tls.LocalCertificateAuthority;
 import dev.coffer.app.tls.PemFiles;
 import dev.coffer.app.tls.TlsMaterial;
+import dev.coffer.crypto.JitWarmup;
 import dev.coffer.crypto.Secret;
 import dev.coffer.iam.AccessKeys;
 import dev.coffer.iam.RootCredentials;
@@ -57,13 +58,15 @@ public final class CofferNode implements AutoCloseable {
     private final NodeOptions options;
     private final KmsService kms;
     private final KmsScheduler kmsScheduler;
+    private final S3Service s3;
     /** How often due key rotations and deletions run; deletion dates are exact to this period. */
     private static final Duration KMS_SCHEDULER_PERIOD = Duration.ofMinutes(1);
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CofferNode(NodeOptions options, RootKeyProvider rootKey, MetadataStore metadata, BlobStore blobs,
             CofferServer server, RootCredentials rootCredentials, Optional<Path> caCertificate, KmsService kms,
-            KmsScheduler kmsScheduler) {
+            KmsScheduler kmsScheduler, S3Service s3) {
+        this.s3 = s3;
         this.kms = kms;
         this.kmsScheduler = kmsScheduler;
         this.options = options;
@@ -91,11 +94,13 @@ public final class CofferNode implements AutoCloseable {
 
             AccessKeys accessKeys = new AccessKeys(metadata, rootKey.rootKey(), random, clock);
             RootCredentials root = accessKeys.ensureRoot(options.rootAccessKeyId, options.rootSecretAccessKey);
-            S3Service s3 = new S3Service(metadata, blobs, rootKey.rootKey(), options.region, clock, random,
-                    options.allowSseCOverHttp);
+            KmsService kms = new KmsService(metadata, rootKey.rootKey(), options.region, clock, random);
+            S3Service s3 = new S3Service(metadata, blobs, rootKey.rootKey(), kms, options.region, clock, random,
+                    new S3Service.Options(options.allowSseCOverHttp, options.blockSseCOnNewBuckets));
             // Nothing writes yet: every blob no row points to is what an interrupted write left.
             s3.sweepOrphanBlobs();
-            KmsService kms = new KmsService(metadata, rootKey.rootKey(), options.region, clock, random);
+            // Until C2 compiles the callers, AES-GCM runs at ~85 MB/s: warm the crypto paths while we start.
+            JitWarmup.start();
             KmsScheduler kmsScheduler = kms.scheduler().start(KMS_SCHEDULER_PERIOD);
             opened.add(kmsScheduler);
 
@@ -115,7 +120,7 @@ public final class CofferNode implements AutoCloseable {
                         + " (is another server on that port? choose one with --listen / --tls-listen)", e);
             }
             return new CofferNode(options, rootKey, metadata, blobs, server, root,
-                    tls.flatMap(TlsMaterial::caCertificate), kms, kmsScheduler);
+                    tls.flatMap(TlsMaterial::caCertificate), kms, kmsScheduler, s3);
         } catch (StartupException e) {
             closeQuietly(opened);
             throw e;
@@ -235,6 +240,11 @@ public final class CofferNode implements AutoCloseable {
     /** Runs due KMS rotations and deletions now (tests call it after moving the clock). */
     public KmsScheduler.Pass runKmsScheduler() {
         return kmsScheduler.runDue();
+    }
+
+    /** The S3 domain, for tests that count its KMS calls ({@code s3().kmsCallCount()}). */
+    public S3Service s3() {
+        return s3;
     }
 
     public BlobStore blobs() {

@@ -24,6 +24,8 @@ public final class NodeOptions {
     final List<String> virtualHostDomains;
     /** Accept SSE-C keys over plain HTTP (S3 never does; for local testing only). */
     final boolean allowSseCOverHttp;
+    /** New buckets start with SSE-C in BlockedEncryptionTypes, as S3 does since April 2026. */
+    final boolean blockSseCOnNewBuckets;
 
     NodeOptions(Path dataDir, Optional<InetSocketAddress> http, Optional<InetSocketAddress> https,
             Optional<Path> tlsCert, Optional<Path> tlsKey, String region, RootKeyKind rootKeyKind,
@@ -37,6 +39,15 @@ public final class NodeOptions {
             Optional<Path> tlsCert, Optional<Path> tlsKey, String region, RootKeyKind rootKeyKind,
             Optional<char[]> passphrase, Optional<String> rootAccessKeyId, Optional<char[]> rootSecretAccessKey,
             List<String> virtualHostDomains, boolean allowSseCOverHttp) {
+        this(dataDir, http, https, tlsCert, tlsKey, region, rootKeyKind, passphrase, rootAccessKeyId,
+                rootSecretAccessKey, virtualHostDomains, allowSseCOverHttp, false);
+    }
+
+    NodeOptions(Path dataDir, Optional<InetSocketAddress> http, Optional<InetSocketAddress> https,
+            Optional<Path> tlsCert, Optional<Path> tlsKey, String region, RootKeyKind rootKeyKind,
+            Optional<char[]> passphrase, Optional<String> rootAccessKeyId, Optional<char[]> rootSecretAccessKey,
+            List<String> virtualHostDomains, boolean allowSseCOverHttp, boolean blockSseCOnNewBuckets) {
+        this.blockSseCOnNewBuckets = blockSseCOnNewBuckets;
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
         this.http = http;
         this.https = https;
@@ -68,19 +79,25 @@ public final class NodeOptions {
     /** A copy with other root credentials, as if given by the environment. */
     public NodeOptions withRootCredentials(String accessKeyId, char[] secret) {
         return new NodeOptions(dataDir, http, https, tlsCert, tlsKey, region, rootKeyKind, passphrase,
-                Optional.of(accessKeyId), Optional.of(secret), virtualHostDomains, allowSseCOverHttp);
+                Optional.of(accessKeyId), Optional.of(secret), virtualHostDomains, allowSseCOverHttp, blockSseCOnNewBuckets);
     }
 
     /** A copy whose root key comes from a passphrase. */
     public NodeOptions withPassphrase(char[] passphrase) {
         return new NodeOptions(dataDir, http, https, tlsCert, tlsKey, region, RootKeyKind.PASSPHRASE,
-                Optional.of(passphrase), rootAccessKeyId, rootSecretAccessKey, virtualHostDomains, allowSseCOverHttp);
+                Optional.of(passphrase), rootAccessKeyId, rootSecretAccessKey, virtualHostDomains, allowSseCOverHttp, blockSseCOnNewBuckets);
     }
 
     /** A copy that accepts (or refuses) SSE-C keys over plain HTTP. */
     public NodeOptions withSseCOverHttp(boolean allow) {
         return new NodeOptions(dataDir, http, https, tlsCert, tlsKey, region, rootKeyKind, passphrase,
-                rootAccessKeyId, rootSecretAccessKey, virtualHostDomains, allow);
+                rootAccessKeyId, rootSecretAccessKey, virtualHostDomains, allow, blockSseCOnNewBuckets);
+    }
+
+    /** A copy whose new buckets start with SSE-C blocked (or not). */
+    public NodeOptions withBlockSseCOnNewBuckets(boolean block) {
+        return new NodeOptions(dataDir, http, https, tlsCert, tlsKey, region, rootKeyKind, passphrase,
+                rootAccessKeyId, rootSecretAccessKey, virtualHostDomains, allowSseCOverHttp, block);
     }
 
     public Path dataDir() {

@@ -64,6 +64,13 @@ public final class ServerCommand implements Callable<Integer> {
                     + " [COFFER_ALLOW_SSE_C_OVER_HTTP] (default: ${DEFAULT-VALUE})")
     boolean allowSseCOverHttp;
 
+    @Option(names = "--block-sse-c-on-new-buckets",
+            defaultValue = "${env:COFFER_BLOCK_SSE_C_ON_NEW_BUCKETS:-false}",
+            description = "New buckets start with SSE-C in BlockedEncryptionTypes, as S3 does since April 2026:"
+                    + " SSE-C writes get 403 AccessDenied until PutBucketEncryption unblocks them."
+                    + " [COFFER_BLOCK_SSE_C_ON_NEW_BUCKETS] (default: ${DEFAULT-VALUE})")
+    boolean blockSseCOnNewBuckets;
+
     @Override
     public Integer call() throws Exception {
         long startNanos = System.nanoTime();
@@ -118,7 +125,7 @@ public final class ServerCommand implements Callable<Integer> {
                 Optional.ofNullable(System.getenv("COFFER_ROOT_SECRET_ACCESS_KEY")).filter(s -> !s.isEmpty())
                         .map(String::toCharArray),
                 virtualHostDomains.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                allowSseCOverHttp);
+                allowSseCOverHttp, blockSseCOnNewBuckets);
     }
 
     @Override

@@ -42,7 +42,35 @@ class AtRestEncryptionEndToEndTest {
             https.putObject(p -> p.bucket("at-rest").key("sse-c").metadata(Map.of("note", MARKER))
                     .sseCustomerAlgorithm("AES256").sseCustomerKey(key).sseCustomerKeyMD5(SseCEndToEndTest.md5(key)),
                     RequestBody.fromBytes(body));
+            String kmsKey;
+            try (var kms = coffer.kms()) {
+                kmsKey = kms.createKey(k -> { }).keyMetadata().arn();
+            }
+            s3.putObject(p -> p.bucket("at-rest").key("sse-kms").metadata(Map.of("note", MARKER))
+                    .serverSideEncryption("aws:kms").ssekmsKeyId(kmsKey), RequestBody.fromBytes(body));
+            s3.putObject(p -> p.bucket("at-rest").key("sse-kms-bucket-key").metadata(Map.of("note", MARKER))
+                    .serverSideEncryption("aws:kms").ssekmsKeyId(kmsKey).bucketKeyEnabled(true), RequestBody.fromBytes(body));
+            s3.putObject(p -> p.bucket("at-rest").key("dsse").metadata(Map.of("note", MARKER))
+                    .serverSideEncryption("aws:kms:dsse").ssekmsKeyId(kmsKey), RequestBody.fromBytes(body));
+            for (String mode : new String[] {"AES256", "aws:kms", "aws:kms:dsse"}) {
+                String objectKey = "multipart-" + mode;
+                String id = s3.createMultipartUpload(c -> c.bucket("at-rest").key(objectKey).serverSideEncryption(mode)
+                        .metadata(Map.of("note", MARKER))).uploadId();
+                byte[] part1 = (MARKER + " part ").repeat(5 * 1024 * 1024 / 30 + 1).getBytes(UTF_8);
+                var p1 = s3.uploadPart(u -> u.bucket("at-rest").key(objectKey).uploadId(id).partNumber(1),
+                        RequestBody.fromBytes(part1));
+                var p2 = s3.uploadPart(u -> u.bucket("at-rest").key(objectKey).uploadId(id).partNumber(2),
+                        RequestBody.fromBytes(body));
+                s3.completeMultipartUpload(c -> c.bucket("at-rest").key(objectKey).uploadId(id).multipartUpload(m -> m.parts(
+                        software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(p1.eTag()).build(),
+                        software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(2).eTag(p2.eTag()).build())));
+            }
+            // An upload left in progress: its parts are on disk too.
+            String open = s3.createMultipartUpload(c -> c.bucket("at-rest").key("in-progress")).uploadId();
+            s3.uploadPart(u -> u.bucket("at-rest").key("in-progress").uploadId(open).partNumber(1),
+                    RequestBody.fromBytes(body));
             assertThat(s3.getObjectAsBytes(g -> g.bucket("at-rest").key("sse-s3")).asByteArray()).isEqualTo(body);
+            assertThat(s3.getObjectAsBytes(g -> g.bucket("at-rest").key("dsse")).asByteArray()).isEqualTo(body);
         }
         coffer.node().close();
         List<Path> leaks = new ArrayList<>();

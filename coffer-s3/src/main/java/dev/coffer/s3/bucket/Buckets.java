@@ -34,11 +34,18 @@ public final class Buckets {
     private final MetadataStore store;
     private final String region;
     private final InstantSource clock;
+    private final boolean blockSseCOnNewBuckets;
 
     public Buckets(MetadataStore store, String region, InstantSource clock) {
+        this(store, region, clock, false);
+    }
+
+    /** @param blockSseCOnNewBuckets new buckets start with SSE-C in BlockedEncryptionTypes (S3 since April 2026) */
+    public Buckets(MetadataStore store, String region, InstantSource clock, boolean blockSseCOnNewBuckets) {
         this.store = Objects.requireNonNull(store, "store");
         this.region = Objects.requireNonNull(region, "region");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.blockSseCOnNewBuckets = blockSseCOnNewBuckets;
     }
 
     public Bucket create(Principal caller, CreateBucketRequest request) {
@@ -67,6 +74,9 @@ public final class Buckets {
                 s.setString(3, bucket.ownerAccountId());
                 s.setLong(4, bucket.createdAt().toEpochMilli());
                 s.executeUpdate();
+            }
+            if (blockSseCOnNewBuckets) {
+                BucketEncryption.upsert(c, name, EncryptionConfiguration.DEFAULT.withSseCBlocked(true));
             }
             return bucket;
         });
@@ -154,6 +164,17 @@ public final class Buckets {
                         throw S3Exception.of(S3ErrorCode.BUCKET_NOT_EMPTY, name);
                     }
                 }
+            }
+            BucketEncryption.remove(c, name);
+            // Uploads in progress go with the bucket; their part blobs become orphans the next sweep removes.
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM upload_parts WHERE upload_id IN "
+                    + "(SELECT upload_id FROM multipart_uploads WHERE bucket = ?)")) {
+                s.setString(1, name);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM multipart_uploads WHERE bucket = ?")) {
+                s.setString(1, name);
+                s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM buckets WHERE name = ?")) {
                 s.setString(1, name);

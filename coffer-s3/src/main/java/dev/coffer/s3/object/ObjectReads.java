@@ -1,9 +1,6 @@
 package dev.coffer.s3.object;
 
 import dev.coffer.crypto.Secret;
-import dev.coffer.crypto.stream.BodyCipher;
-import dev.coffer.crypto.stream.BodyIntegrityException;
-import dev.coffer.crypto.stream.BodyParameters;
 import dev.coffer.iam.Principal;
 import dev.coffer.s3.CofferBugException;
 import dev.coffer.s3.S3ErrorCode;
@@ -13,11 +10,8 @@ import dev.coffer.s3.sse.SseMode;
 import dev.coffer.s3.sse.SseModes;
 import dev.coffer.store.BlobStore;
 import dev.coffer.store.MetadataStore;
-import dev.coffer.store.NoSuchBlobException;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.SeekableByteChannel;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -66,17 +60,18 @@ public final class ObjectReads {
         for (int attempt = 1; ; attempt++) {
             StoredObject o = store.read(c -> ObjectTable.find(c, r.bucket(), key))
                     .orElseThrow(() -> S3Exception.of(S3ErrorCode.NO_SUCH_KEY, key).withDetail("Key", key));
-            SseMode mode = sse.forRead(o.encryption(), r.customerKey(), r.secureTransport());
+            SseMode mode = sse.forRead(caller, o.encryption(), r.customerKey(), r.secureTransport());
             r.preconditions().checkRead(o);
-            Optional<ByteRange> range = ByteRange.resolve(r.range(), o.size());
+            Optional<ByteRange> range = r.partNumber().isPresent()
+                    ? partRange(o, r.partNumber().get()) : ByteRange.resolve(r.range(), o.size());
             try (Secret dek = mode.unwrap(o.encryption(), o.binding())) {
                 ObjectHeaders headers = MetadataSeal.open(dek, o.binding(), o.sealedMetadata());
                 if (!withBody) {
-                    return new ObjectContent(o, headers, mode.describe(), range, null);
+                    return new ObjectContent(o, headers, mode.describe(o.encryption()), range, null);
                 }
-                Optional<InputStream> body = openBody(o, dek, range);
+                Optional<InputStream> body = openBody(o, dek, mode, range);
                 if (body.isPresent()) {
-                    return new ObjectContent(o, headers, mode.describe(), range, body.get());
+                    return new ObjectContent(o, headers, mode.describe(o.encryption()), range, body.get());
                 }
                 if (attempt == MAX_ATTEMPTS) {
                     throw new CofferBugException("object's blob keeps disappearing");
@@ -85,39 +80,40 @@ public final class ObjectReads {
         }
     }
 
-    /** The decrypting body, or empty if the blob was deleted by an overwrite since the row was read. */
-    private Optional<InputStream> openBody(StoredObject o, Secret dek, Optional<ByteRange> range) {
-        if (o.encryption().bodyFormat() != BodyCipher.FORMAT_VERSION) {
-            throw new CofferBugException("unknown body format " + o.encryption().bodyFormat());
+    /** The bytes of part {@code n} (a single-part object has one part); S3's {@code InvalidPartNumber} otherwise. */
+    private Optional<ByteRange> partRange(StoredObject o, int n) {
+        int count = Math.max(1, o.partCount());
+        if (n < 1 || n > count) {
+            throw new S3Exception(S3ErrorCode.INVALID_PART_NUMBER);
         }
-        SeekableByteChannel channel;
-        try {
-            channel = blobs.openChannel(o.blobId());
-        } catch (NoSuchBlobException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (o.partCount() == 0) {
+            return o.size() == 0 ? Optional.empty() : Optional.of(new ByteRange(0, o.size() - 1));
         }
-        try {
-            long first = range.map(ByteRange::first).orElse(0L);
-            long last = range.map(ByteRange::last).orElse(o.size() - 1);
-            BodyCipher cipher = BodyCipher.create(dek, new BodyParameters(o.encryption().segmentSize()));
-            return Optional.of(cipher.decryptingStream(channel, o.size(), first, last,
-                    o.binding().associatedData("body")));
-        } catch (BodyIntegrityException e) {
-            close(channel);
-            throw new CofferBugException("stored body of an object is damaged", e);
-        } catch (IOException | RuntimeException e) {
-            close(channel);
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        long offset = 0;
+        for (PartTable.StoredPart p : store.read(c -> PartTable.objectParts(c, o.bucket(), o.key(), o.versionId()))) {
+            if (p.partNumber() == n) {
+                return p.size() == 0 ? Optional.empty() : Optional.of(new ByteRange(offset, offset + p.size() - 1));
+            }
+            offset += p.size();
         }
+        throw new S3Exception(S3ErrorCode.INVALID_PART_NUMBER);
     }
 
-    private static void close(SeekableByteChannel channel) {
+    /** The decrypting body, or empty if a blob was deleted by an overwrite since the row was read. */
+    private Optional<InputStream> openBody(StoredObject o, Secret dek, SseMode mode, Optional<ByteRange> range) {
+        long first = range.map(ByteRange::first).orElse(0L);
+        long last = range.map(ByteRange::last).orElse(o.size() - 1);
+        Optional<Secret> outer = mode.outerKey(o.encryption(), o.binding());
         try {
-            channel.close();
-        } catch (IOException ignored) {
-            // already failing
+            if (o.partCount() == 0) {
+                return Bodies.open(blobs, o.blobId(), dek, outer, o.binding(), "body", o.size(),
+                        o.encryption().bodyFormat(), o.encryption().segmentSize(), first, last);
+            }
+            List<PartTable.StoredPart> parts = store.read(c -> PartTable.objectParts(c, o.bucket(), o.key(),
+                    o.versionId()));
+            return PartBodies.open(blobs, parts, dek, outer, o, first, last);
+        } finally {
+            outer.ifPresent(Secret::close);
         }
     }
 }

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -18,7 +20,7 @@ final class ObjectTable {
     private static final String COLUMNS = "bucket, object_key, version_id, blob_id, size, etag, last_modified, "
             + "storage_class, checksum_algorithm, checksum_value, checksum_type, sealed_metadata, enc_version, "
             + "sse_mode, wrapped_dek, sse_c_key_check, kms_key_id, kms_context, bucket_key_enabled, outer_wrapped_dek, "
-            + "body_format, segment_size";
+            + "kms_bucket_key, body_format, segment_size, part_count";
 
     private ObjectTable() {}
 
@@ -36,7 +38,7 @@ final class ObjectTable {
     /** Inserts or replaces the row of {@code o.key()}. */
     static void upsert(Connection c, StoredObject o) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO objects (" + COLUMNS + ") VALUES "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bucket, object_key) "
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bucket, object_key) "
                 + "DO UPDATE SET version_id = excluded.version_id, blob_id = excluded.blob_id, size = excluded.size, "
                 + "etag = excluded.etag, last_modified = excluded.last_modified, storage_class = excluded.storage_class, "
                 + "checksum_algorithm = excluded.checksum_algorithm, checksum_value = excluded.checksum_value, "
@@ -44,8 +46,9 @@ final class ObjectTable {
                 + "enc_version = excluded.enc_version, sse_mode = excluded.sse_mode, wrapped_dek = excluded.wrapped_dek, "
                 + "sse_c_key_check = excluded.sse_c_key_check, kms_key_id = excluded.kms_key_id, "
                 + "kms_context = excluded.kms_context, bucket_key_enabled = excluded.bucket_key_enabled, "
-                + "outer_wrapped_dek = excluded.outer_wrapped_dek, body_format = excluded.body_format, "
-                + "segment_size = excluded.segment_size")) {
+                + "outer_wrapped_dek = excluded.outer_wrapped_dek, kms_bucket_key = excluded.kms_bucket_key, "
+                + "body_format = excluded.body_format, segment_size = excluded.segment_size, "
+                + "part_count = excluded.part_count")) {
             EncryptionRecord e = o.encryption();
             s.setString(1, o.bucket());
             s.setString(2, o.key());
@@ -57,7 +60,7 @@ final class ObjectTable {
             s.setString(8, o.storageClass());
             setString(s, 9, o.checksum().map(Checksum::algorithm));
             setString(s, 10, o.checksum().map(Checksum::value));
-            setString(s, 11, o.checksum().map(x -> Checksum.FULL_OBJECT));
+            setString(s, 11, o.checksum().map(Checksum::type));
             s.setBytes(12, o.sealedMetadata());
             s.setInt(13, e.version());
             s.setString(14, e.algorithm().name());
@@ -67,39 +70,56 @@ final class ObjectTable {
             setString(s, 18, e.kmsContext());
             s.setInt(19, e.bucketKeyEnabled() ? 1 : 0);
             setBytes(s, 20, e.outerWrappedKey());
-            s.setInt(21, e.bodyFormat());
-            s.setInt(22, e.segmentSize());
+            setBytes(s, 21, e.kmsBucketKey());
+            s.setInt(22, e.bodyFormat());
+            s.setInt(23, e.segmentSize());
+            s.setInt(24, o.partCount());
             s.executeUpdate();
         }
     }
 
-    /** Deletes the row; returns its blob, if there was one. */
-    static Optional<BlobId> delete(Connection c, String bucket, String key) throws SQLException {
-        Optional<BlobId> blob;
-        try (PreparedStatement s = c.prepareStatement("SELECT blob_id FROM objects WHERE bucket = ? AND object_key = ?")) {
-            s.setString(1, bucket);
-            s.setString(2, key);
-            try (ResultSet r = s.executeQuery()) {
-                blob = r.next() ? Optional.of(new BlobId(r.getString(1))) : Optional.empty();
-            }
+    /** Deletes the row and its part list; returns the blobs it held (none if there was no row). */
+    static List<BlobId> delete(Connection c, String bucket, String key) throws SQLException {
+        Optional<StoredObject> o = find(c, bucket, key);
+        if (o.isEmpty()) {
+            return List.of();
         }
-        if (blob.isPresent()) {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM objects WHERE bucket = ? AND object_key = ?")) {
+        List<BlobId> blobs = new ArrayList<>();
+        if (o.get().partCount() == 0) {
+            blobs.add(o.get().blobId());
+        } else {
+            for (PartTable.StoredPart p : PartTable.objectParts(c, bucket, key, o.get().versionId())) {
+                blobs.add(p.blobId());
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM object_parts WHERE bucket = ? AND object_key = ? AND version_id = ?")) {
                 s.setString(1, bucket);
                 s.setString(2, key);
+                s.setString(3, o.get().versionId());
                 s.executeUpdate();
             }
         }
-        return blob;
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM objects WHERE bucket = ? AND object_key = ?")) {
+            s.setString(1, bucket);
+            s.setString(2, key);
+            s.executeUpdate();
+        }
+        return blobs;
     }
 
+    /** Whether an object, a completed object's part or an upload's part uses {@code blob}. */
     static boolean referencesBlob(Connection c, BlobId blob) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM objects WHERE blob_id = ? LIMIT 1")) {
-            s.setString(1, blob.value());
-            try (ResultSet r = s.executeQuery()) {
-                return r.next();
+        for (String table : new String[] {"objects", "object_parts", "upload_parts"}) {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + table + " WHERE blob_id = ? LIMIT 1")) {
+                s.setString(1, blob.value());
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        return true;
+                    }
+                }
             }
         }
+        return false;
     }
 
     /**
@@ -131,16 +151,25 @@ final class ObjectTable {
             throw new CofferBugException("object row has encryption record version " + version);
         }
         Optional<Checksum> checksum = Optional.ofNullable(r.getString("checksum_algorithm"))
-                .map(a -> new Checksum(a, requireNonNull(r, "checksum_value")));
+                .map(a -> new Checksum(a, requireNonNull(r, "checksum_value"),
+                        Optional.ofNullable(stringOrNull(r, "checksum_type")).orElse(Checksum.FULL_OBJECT)));
         EncryptionRecord e = new EncryptionRecord(version, SseAlgorithm.valueOf(r.getString("sse_mode")),
                 r.getBytes("wrapped_dek"), Optional.ofNullable(r.getBytes("sse_c_key_check")),
                 Optional.ofNullable(r.getString("kms_key_id")), Optional.ofNullable(r.getString("kms_context")),
                 r.getInt("bucket_key_enabled") != 0, Optional.ofNullable(r.getBytes("outer_wrapped_dek")),
-                r.getInt("body_format"), r.getInt("segment_size"));
+                Optional.ofNullable(r.getBytes("kms_bucket_key")), r.getInt("body_format"), r.getInt("segment_size"));
         return new StoredObject(r.getString("bucket"), r.getString("object_key"), r.getString("version_id"),
                 new BlobId(r.getString("blob_id")), r.getLong("size"), r.getString("etag"),
                 Instant.ofEpochMilli(r.getLong("last_modified")), r.getString("storage_class"), checksum,
-                r.getBytes("sealed_metadata"), e);
+                r.getBytes("sealed_metadata"), e, r.getInt("part_count"));
+    }
+
+    private static String stringOrNull(ResultSet r, String column) {
+        try {
+            return r.getString(column);
+        } catch (SQLException e) {
+            throw new CofferBugException("cannot read " + column, e);
+        }
     }
 
     private static String requireNonNull(ResultSet r, String column) {
@@ -155,7 +184,7 @@ final class ObjectTable {
         }
     }
 
-    private static void setString(PreparedStatement s, int i, Optional<String> v) throws SQLException {
+    static void setString(PreparedStatement s, int i, Optional<String> v) throws SQLException {
         if (v.isPresent()) {
             s.setString(i, v.get());
         } else {
@@ -163,7 +192,7 @@ final class ObjectTable {
         }
     }
 
-    private static void setBytes(PreparedStatement s, int i, Optional<byte[]> v) throws SQLException {
+    static void setBytes(PreparedStatement s, int i, Optional<byte[]> v) throws SQLException {
         if (v.isPresent()) {
             s.setBytes(i, v.get());
         } else {

@@ -9,8 +9,9 @@ import dev.coffer.crypto.stream.BodyParameters;
 import dev.coffer.iam.Principal;
 import dev.coffer.s3.S3ErrorCode;
 import dev.coffer.s3.S3Exception;
+import dev.coffer.s3.bucket.BucketEncryption;
 import dev.coffer.s3.bucket.Buckets;
-import dev.coffer.s3.sse.EncryptionRecord;
+import dev.coffer.s3.sse.IssuedKey;
 import dev.coffer.s3.sse.ObjectBinding;
 import dev.coffer.s3.sse.SseMode;
 import dev.coffer.s3.sse.SseModes;
@@ -19,8 +20,6 @@ import dev.coffer.store.BlobStore;
 import dev.coffer.store.MetadataStore;
 import dev.coffer.store.PendingBlob;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,20 +47,21 @@ public final class ObjectWrites {
     /** S3's limit for a single PUT: 5 GiB. */
     public static final long MAX_PUT_BYTES = 5L * 1024 * 1024 * 1024;
     private static final byte[] ETAG_INFO = "coffer s3 etag v1".getBytes(UTF_8);
-    private static final int COPY_BUFFER = 64 * 1024;
 
     private final MetadataStore store;
     private final BlobStore blobs;
     private final Buckets buckets;
     private final SseModes sse;
+    private final BucketEncryption encryption;
     private final InstantSource clock;
     private final SecureRandom random;
 
-    public ObjectWrites(MetadataStore store, BlobStore blobs, Buckets buckets, SseModes sse, InstantSource clock,
-            SecureRandom random) {
+    public ObjectWrites(MetadataStore store, BlobStore blobs, Buckets buckets, BucketEncryption encryption,
+            SseModes sse, InstantSource clock, SecureRandom random) {
         this.store = store;
         this.blobs = blobs;
         this.buckets = buckets;
+        this.encryption = encryption;
         this.sse = sse;
         this.clock = clock;
         this.random = random;
@@ -75,54 +75,66 @@ public final class ObjectWrites {
         if (r.body().declaredLength() > MAX_PUT_BYTES) {
             throw tooLarge();
         }
-        SseMode mode = sse.forWrite(r.serverSideEncryption(), r.customerKey(), r.secureTransport());
+        SseMode mode = sse.forWrite(caller, encryption.configurationOf(r.bucket()), r.sse(), r.customerKey(),
+                r.secureTransport());
         // Checked early to spare a doomed upload, and again in the commit's transaction, where it counts.
         r.preconditions().checkWrite(store.read(c -> ObjectTable.find(c, r.bucket(), key)), key);
 
-        byte[] versionBytes = new byte[16];
-        random.nextBytes(versionBytes);
-        ObjectBinding where = new ObjectBinding(r.bucket(), key, HexFormat.of().formatHex(versionBytes));
+        ObjectBinding where = new ObjectBinding(r.bucket(), key, newVersionId(random));
         BodyParameters parameters = BodyParameters.DEFAULT;
-        try (Secret dek = Secret.random(32, random); PendingBlob pending = blobs.create()) {
-            MessageDigest md5 = md5();
-            long size;
-            try (OutputStream ciphertext = BodyCipher.create(dek, parameters)
-                    .encryptingStream(pending.outputStream(), where.associatedData("body"))) {
-                size = copy(r.body().stream(), ciphertext, md5);
-            }
+        try (IssuedKey issued = mode.issue(where, BodyCipher.FORMAT_VERSION, parameters.ciphertextSegmentSize());
+                PendingBlob pending = blobs.create()) {
+            Bodies.Written written = Bodies.write(r.body().stream(), pending.outputStream(), issued.dataKey(),
+                    issued.outerKey(), where, "body", random, MAX_PUT_BYTES);
             // The verifying stream has reached its end: signature, Content-MD5 and checksums all held.
-            byte[] digest = md5.digest();
-            String etag = mode.etagIsContentMd5() ? HexFormat.of().formatHex(digest) : opaqueEtag(dek, digest);
-            EncryptionRecord encryption = mode.wrap(dek, where, BodyCipher.FORMAT_VERSION,
-                    parameters.ciphertextSegmentSize());
-            byte[] sealedMetadata = MetadataSeal.seal(dek, where, headers, random);
+            String etag = mode.etagIsContentMd5() ? HexFormat.of().formatHex(written.md5())
+                    : opaqueEtag(issued.dataKey(), written.md5());
+            byte[] sealedMetadata = MetadataSeal.seal(issued.dataKey(), where, headers, random);
             BlobId blob = pending.commit();
-            StoredObject object = new StoredObject(r.bucket(), key, where.versionId(), blob, size, etag,
-                    Instant.ofEpochMilli(clock.millis()), storageClass, r.body().checksum(), sealedMetadata, encryption);
-            Optional<BlobId> replaced;
-            try {
-                replaced = store.write(c -> {
-                    Optional<StoredObject> current = ObjectTable.find(c, r.bucket(), key);
-                    r.preconditions().checkWrite(current, key);
-                    ObjectTable.upsert(c, object);
-                    return current.map(StoredObject::blobId);
-                });
-            } catch (RuntimeException e) {
-                deleteQuietly(blob);
-                throw e;
-            }
-            replaced.ifPresent(this::deleteQuietly);
-            return new PutObjectResult(object.quotedEtag(), object.checksum(), mode.describe(), size);
+            StoredObject object = new StoredObject(r.bucket(), key, where.versionId(), blob, written.size(), etag,
+                    Instant.ofEpochMilli(clock.millis()), storageClass, r.body().checksum(), sealedMetadata,
+                    issued.record(), 0);
+            commit(object, r.preconditions(), List.of(blob));
+            return new PutObjectResult(object.quotedEtag(), object.checksum(), mode.describe(issued.record()),
+                    written.size(), object.lastModified());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Commits {@code object}'s row if {@code preconditions} hold against the current one, then releases the
+     * blobs of the object it replaced; on failure deletes {@code newBlobs} (nothing points to them).
+     */
+    void commit(StoredObject object, Preconditions preconditions, List<BlobId> newBlobs) {
+        List<BlobId> replaced;
+        try {
+            replaced = store.write(c -> {
+                Optional<StoredObject> current = ObjectTable.find(c, object.bucket(), object.key());
+                preconditions.checkWrite(current, object.key());
+                List<BlobId> old = ObjectTable.delete(c, object.bucket(), object.key());
+                ObjectTable.upsert(c, object);
+                return old;
+            });
+        } catch (RuntimeException e) {
+            newBlobs.forEach(this::deleteQuietly);
+            throw e;
+        }
+        replaced.forEach(this::deleteQuietly);
+    }
+
+    /** A random internal version id: 32 hex digits. */
+    static String newVersionId(SecureRandom random) {
+        byte[] versionBytes = new byte[16];
+        random.nextBytes(versionBytes);
+        return HexFormat.of().formatHex(versionBytes);
     }
 
     /** DeleteObject: succeeds (204) whether or not the key exists, as S3 does for unversioned buckets. */
     public void delete(Principal caller, String bucket, String key) {
         buckets.require(caller, bucket);
         ObjectKeys.require(key);
-        store.write(c -> ObjectTable.delete(c, bucket, key)).ifPresent(this::deleteQuietly);
+        store.write(c -> ObjectTable.delete(c, bucket, key)).forEach(this::deleteQuietly);
     }
 
     /** DeleteObjects: deletes each key in one transaction; per-key results in request order. */
@@ -135,7 +147,7 @@ public final class ObjectWrites {
             for (String key : keys) {
                 try {
                     ObjectKeys.require(key);
-                    ObjectTable.delete(c, bucket, key).ifPresent(blobsToFree::add);
+                    blobsToFree.addAll(ObjectTable.delete(c, bucket, key));
                     results.add(new DeleteResult(key, Optional.empty()));
                 } catch (S3Exception e) {
                     results.add(new DeleteResult(key, Optional.of(e)));
@@ -151,28 +163,11 @@ public final class ObjectWrites {
     public record DeleteResult(String key, Optional<S3Exception> error) {
     }
 
-    private static long copy(InputStream in, OutputStream out, MessageDigest md5) throws IOException {
-        byte[] buffer = new byte[COPY_BUFFER];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            if (n == 0) {
-                continue;
-            }
-            total += n;
-            if (total > MAX_PUT_BYTES) {
-                throw tooLarge();
-            }
-            md5.update(buffer, 0, n);
-            out.write(buffer, 0, n);
-        }
-        return total;
-    }
-
     /**
      * An ETag that is not the plaintext's MD5 (which would let anyone confirm a guessed plaintext of an object
      * they cannot read): HKDF of the data key and the MD5, so it still changes whenever the content does.
      */
-    private static String opaqueEtag(Secret dek, byte[] md5) {
+    static String opaqueEtag(Secret dek, byte[] md5) {
         return HexFormat.of().formatHex(HkdfAesGcm.hkdfSha256(dek.revealBytes(), md5, ETAG_INFO, 16));
     }
 
@@ -181,7 +176,7 @@ public final class ObjectWrites {
                 .withDetail("MaxSizeAllowed", Long.toString(MAX_PUT_BYTES));
     }
 
-    private void deleteQuietly(BlobId blob) {
+    void deleteQuietly(BlobId blob) {
         try {
             blobs.delete(blob);
         } catch (IOException | RuntimeException e) {

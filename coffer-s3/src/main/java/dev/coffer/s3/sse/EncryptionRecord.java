@@ -12,16 +12,18 @@ import java.util.Optional;
  * @param algorithm the mode ({@code sse_mode})
  * @param wrappedKey the data key, wrapped by the mode ({@code wrapped_dek}; {@link KeyWrap} format)
  * @param customerKeyCheck SSE-C: {@code salt ‖ salted HMAC} of the customer key ({@code sse_c_key_check})
- * @param kmsKeyId SSE-KMS and DSSE-KMS (phase B): the KMS key ARN
- * @param kmsContext SSE-KMS (phase B): the encryption context as stored
- * @param bucketKeyEnabled SSE-KMS (phase B): whether a bucket key wrapped the data key
- * @param outerWrappedKey DSSE-KMS (phase B): the second layer's data key
+ * @param kmsKeyId SSE-KMS and DSSE-KMS: the KMS key ARN
+ * @param kmsContext SSE-KMS and DSSE-KMS: the encryption context, canonical JSON ({@link KmsContexts})
+ * @param bucketKeyEnabled SSE-KMS: whether a bucket key wrapped the data key
+ * @param outerWrappedKey DSSE-KMS: the second layer's data key, wrapped by the S3 service key
+ * @param kmsBucketKey SSE-KMS with a bucket key: the KMS ciphertext of the bucket key that wrapped the data key
  * @param bodyFormat the body format ({@code dev.coffer.crypto.stream.BodyCipher#FORMAT_VERSION})
  * @param segmentSize the body's ciphertext segment size
  */
 public record EncryptionRecord(int version, SseAlgorithm algorithm, byte[] wrappedKey,
         Optional<byte[]> customerKeyCheck, Optional<String> kmsKeyId, Optional<String> kmsContext,
-        boolean bucketKeyEnabled, Optional<byte[]> outerWrappedKey, int bodyFormat, int segmentSize) {
+        boolean bucketKeyEnabled, Optional<byte[]> outerWrappedKey, Optional<byte[]> kmsBucketKey, int bodyFormat,
+        int segmentSize) {
     /** The layout this code writes. */
     public static final int VERSION = 1;
 
@@ -32,12 +34,13 @@ public record EncryptionRecord(int version, SseAlgorithm algorithm, byte[] wrapp
         Objects.requireNonNull(kmsKeyId, "kmsKeyId");
         Objects.requireNonNull(kmsContext, "kmsContext");
         Objects.requireNonNull(outerWrappedKey, "outerWrappedKey");
+        Objects.requireNonNull(kmsBucketKey, "kmsBucketKey");
     }
 
-    /** A record of the current layout for the modes of phase A (no KMS fields). */
+    /** A record of the current layout for the modes without KMS fields (SSE-S3, SSE-C). */
     public static EncryptionRecord of(SseAlgorithm algorithm, byte[] wrappedKey, Optional<byte[]> customerKeyCheck,
             int bodyFormat, int segmentSize) {
         return new EncryptionRecord(VERSION, algorithm, wrappedKey, customerKeyCheck, Optional.empty(),
-                Optional.empty(), false, Optional.empty(), bodyFormat, segmentSize);
+                Optional.empty(), false, Optional.empty(), Optional.empty(), bodyFormat, segmentSize);
     }
 }

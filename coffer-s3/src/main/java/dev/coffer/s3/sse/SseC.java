@@ -38,7 +38,8 @@ public final class SseC implements SseMode {
     }
 
     @Override
-    public EncryptionRecord wrap(Secret dataKey, ObjectBinding where, int bodyFormat, int segmentSize) {
+    public IssuedKey issue(ObjectBinding where, int bodyFormat, int segmentSize) {
+        Secret dataKey = Secret.random(32, random);
         byte[] salt = new byte[16];
         random.nextBytes(salt);
         byte[] check = new byte[CHECK_BYTES];
@@ -46,7 +47,8 @@ public final class SseC implements SseMode {
         System.arraycopy(salt, 0, check, 1, 16);
         System.arraycopy(mac(salt), 0, check, 17, 32);
         byte[] wrapped = KeyWrap.wrap(key.secret(), dataKey, aad(where), random);
-        return EncryptionRecord.of(SseAlgorithm.SSE_C, wrapped, Optional.of(check), bodyFormat, segmentSize);
+        return new IssuedKey(dataKey,
+                EncryptionRecord.of(SseAlgorithm.SSE_C, wrapped, Optional.of(check), bodyFormat, segmentSize));
     }
 
     /** Whether this request's key is the one the object was written with (constant time). */
@@ -77,7 +79,7 @@ public final class SseC implements SseMode {
     }
 
     @Override
-    public ResponseEncryption describe() {
+    public ResponseEncryption describe(EncryptionRecord record) {
         return new ResponseEncryption(Optional.empty(), Optional.of("AES256"), Optional.of(key.keyMd5()));
     }
 

@@ -44,9 +44,28 @@ public final class SseS3 implements SseMode {
     }
 
     @Override
-    public EncryptionRecord wrap(Secret dataKey, ObjectBinding where, int bodyFormat, int segmentSize) {
+    public IssuedKey issue(ObjectBinding where, int bodyFormat, int segmentSize) {
+        Secret dataKey = Secret.random(32, random);
         byte[] wrapped = KeyWrap.wrap(serviceKey, dataKey, aad(where), random);
-        return EncryptionRecord.of(SseAlgorithm.SSE_S3, wrapped, Optional.empty(), bodyFormat, segmentSize);
+        return new IssuedKey(dataKey,
+                EncryptionRecord.of(SseAlgorithm.SSE_S3, wrapped, Optional.empty(), bodyFormat, segmentSize));
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    /** Wraps a key under the service key for {@code purpose} of {@code where} (DSSE-KMS's outer layer). */
+    byte[] wrapInternal(Secret key, ObjectBinding where, String purpose) {
+        return KeyWrap.wrap(serviceKey, key, where.associatedData(purpose), random);
+    }
+
+    Secret unwrapInternal(byte[] wrapped, ObjectBinding where, String purpose) {
+        try {
+            return KeyWrap.unwrap(serviceKey, wrapped, where.associatedData(purpose));
+        } catch (CryptoException e) {
+            throw new CofferBugException("an internal key of " + where.bucket() + " does not unwrap", e);
+        }
     }
 
     @Override
@@ -63,7 +82,7 @@ public final class SseS3 implements SseMode {
     }
 
     @Override
-    public ResponseEncryption describe() {
+    public ResponseEncryption describe(EncryptionRecord record) {
         return DESCRIPTION;
     }
 

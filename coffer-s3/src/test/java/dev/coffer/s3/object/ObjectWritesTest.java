@@ -87,7 +87,7 @@ class ObjectWritesTest {
                     }
                 });
         assertThatThrownBy(() -> f.s3.objectWrites().put(ALICE, new PutObjectRequest(BUCKET, "k", ObjectHeaders.none(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Preconditions.none(), true,
+                Optional.empty(), dev.coffer.s3.sse.SseRequest.none(), Optional.empty(), Preconditions.none(), true,
                 ObjectsFixture.upload(failingAtEnd, 100_001)))).hasRootCauseMessage("checksum mismatch at the end");
         assertThat(f.get("k", Optional.empty())).isEqualTo("old".getBytes(UTF_8));
         assertThat(f.blobCount()).isEqualTo(1);

@@ -2,7 +2,9 @@ package dev.coffer.s3.object;
 
 import dev.coffer.crypto.Secret;
 import dev.coffer.iam.Principal;
+import dev.coffer.kms.KmsService;
 import dev.coffer.s3.S3Service;
+import dev.coffer.s3.sse.SseRequest;
 import dev.coffer.s3.bucket.CreateBucketRequest;
 import dev.coffer.s3.sse.SseCustomerKey;
 import dev.coffer.store.MetadataStore;
@@ -28,6 +30,7 @@ final class ObjectsFixture implements AutoCloseable {
     final MetadataStore store;
     final FileBlobStore blobs;
     final S3Service s3;
+    final KmsService kms;
 
     ObjectsFixture(Path dir) throws IOException {
         this.dir = dir;
@@ -35,7 +38,9 @@ final class ObjectsFixture implements AutoCloseable {
         store = SqliteMetadataStore.open(dir.resolve("m.db"), InstantSource.system());
         blobs = FileBlobStore.open(dir.resolve("blobs"), random);
         try (Secret root = Secret.random(32, random)) {
-            s3 = new S3Service(store, blobs, root, "us-east-1", InstantSource.system(), random, false);
+            kms = new KmsService(store, Secret.random(32, random), "us-east-1", InstantSource.system(), random);
+            s3 = new S3Service(store, blobs, root, kms, "us-east-1", InstantSource.system(), random,
+                    S3Service.Options.DEFAULTS);
         }
         s3.buckets().create(ALICE, new CreateBucketRequest(BUCKET, Optional.empty()));
     }
@@ -46,8 +51,13 @@ final class ObjectsFixture implements AutoCloseable {
 
     PutObjectResult put(String key, byte[] body, ObjectHeaders headers, Optional<SseCustomerKey> sseC,
             Preconditions preconditions) {
+        return put(key, body, headers, SseRequest.none(), sseC, preconditions);
+    }
+
+    PutObjectResult put(String key, byte[] body, ObjectHeaders headers, SseRequest sse, Optional<SseCustomerKey> sseC,
+            Preconditions preconditions) {
         return s3.objectWrites().put(ALICE, new PutObjectRequest(BUCKET, key, headers, Optional.empty(),
-                Optional.empty(), sseC, preconditions, true, upload(new ByteArrayInputStream(body), body.length)));
+                sse, sseC, preconditions, true, upload(new ByteArrayInputStream(body), body.length)));
     }
 
     static UploadBody upload(InputStream in, long length) {

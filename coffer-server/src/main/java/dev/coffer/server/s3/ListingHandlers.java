@@ -117,7 +117,7 @@ final class ListingHandlers {
                     .element("StorageClass", o.storageClass());
             xml.start("Owner").element("ID", owner).end();
             o.checksum().ifPresent(c -> xml.element("ChecksumAlgorithm", c.algorithm()).element("ChecksumType",
-                    "FULL_OBJECT"));
+                    c.type()));
             xml.end();
         }
         prefixes(xml, page, enc);
@@ -140,7 +140,7 @@ final class ListingHandlers {
                 .element("Size", o.size())
                 .element("StorageClass", o.storageClass());
         o.checksum().ifPresent(c -> xml.element("ChecksumAlgorithm", c.algorithm()).element("ChecksumType",
-                "FULL_OBJECT"));
+                c.type()));
         owner.ifPresent(a -> xml.start("Owner").element("ID", BucketHandlers.canonicalUserId(a)).end());
         xml.end();
     }

@@ -1,5 +1,7 @@
 package dev.coffer.server.s3;
 
+import dev.coffer.s3.S3ErrorCode;
+import dev.coffer.s3.S3Exception;
 import dev.coffer.s3.object.GetObjectRequest;
 import dev.coffer.s3.object.ObjectContent;
 import dev.coffer.s3.object.ObjectReads;
@@ -12,6 +14,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** GetObject, HeadObject and GetObjectAttributes on the wire. */
@@ -94,7 +97,7 @@ final class ObjectReadHandlers {
         if (wanted.contains("Checksum") && o.checksum().isPresent()) {
             xml.start("Checksum")
                     .element("Checksum" + o.checksum().get().algorithm().toUpperCase(Locale.ROOT), o.checksum().get().value())
-                    .element("ChecksumType", "FULL_OBJECT")
+                    .element("ChecksumType", o.checksum().get().type())
                     .end();
         }
         if (wanted.contains("StorageClass")) {
@@ -110,8 +113,22 @@ final class ObjectReadHandlers {
     }
 
     private static GetObjectRequest readRequest(ApiRequest request, String bucket, String key) {
+        Optional<Integer> partNumber = request.query().first("partNumber").map(ObjectReadHandlers::partNumber);
+        if (partNumber.isPresent() && request.headers().contains("range")) {
+            throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "Cannot specify both Range header and partNumber query "
+                    + "parameter");
+        }
         return new GetObjectRequest(bucket, key, request.headers().first("range"),
                 ObjectRequests.preconditions(request.headers()), ObjectRequests.customerKey(request.headers()),
-                request.context().secure());
+                request.context().secure(), partNumber);
+    }
+
+    static int partNumber(String v) {
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Part number must be an integer between 1 and 10000, "
+                    + "inclusive");
+        }
     }
 }

@@ -6,7 +6,9 @@ import dev.coffer.s3.object.Checksum;
 import dev.coffer.s3.object.ObjectHeaders;
 import dev.coffer.s3.object.Preconditions;
 import dev.coffer.s3.object.UploadBody;
+import dev.coffer.s3.sse.KmsContexts;
 import dev.coffer.s3.sse.SseCustomerKey;
+import dev.coffer.s3.sse.SseRequest;
 import dev.coffer.server.http.ApiRequest;
 import dev.coffer.sigv4.Headers;
 import dev.coffer.sigv4.VerifiedBody;
@@ -46,6 +48,48 @@ final class ObjectRequests {
         return SseCustomerKey.parse(h.first("x-amz-server-side-encryption-customer-algorithm"),
                 h.first("x-amz-server-side-encryption-customer-key"),
                 h.first("x-amz-server-side-encryption-customer-key-md5"));
+    }
+
+    /** The encryption headers of a write (none: the bucket's default applies). */
+    static SseRequest sseRequest(Headers h) {
+        return new SseRequest(h.first("x-amz-server-side-encryption"),
+                h.first("x-amz-server-side-encryption-aws-kms-key-id"),
+                h.first("x-amz-server-side-encryption-context").map(KmsContexts::parseHeader),
+                h.first("x-amz-server-side-encryption-bucket-key-enabled").map(v -> v.strip().equalsIgnoreCase("true")));
+    }
+
+    /** The SSE-C key of a copy's source ({@code x-amz-copy-source-server-side-encryption-customer-*}). */
+    static Optional<SseCustomerKey> copySourceCustomerKey(Headers h) {
+        return SseCustomerKey.parse(h.first("x-amz-copy-source-server-side-encryption-customer-algorithm"),
+                h.first("x-amz-copy-source-server-side-encryption-customer-key"),
+                h.first("x-amz-copy-source-server-side-encryption-customer-key-md5"));
+    }
+
+    /** The {@code x-amz-copy-source-if-*} conditions. */
+    static Preconditions copySourcePreconditions(Headers h) {
+        return new Preconditions(h.first("x-amz-copy-source-if-match"), h.first("x-amz-copy-source-if-none-match"),
+                httpDate(h.first("x-amz-copy-source-if-modified-since")),
+                httpDate(h.first("x-amz-copy-source-if-unmodified-since")));
+    }
+
+    /** {@code x-amz-copy-source}: {@code [/]bucket/key[?versionId=…]}, URL-encoded. */
+    static String[] copySource(Headers h) {
+        String v = h.first("x-amz-copy-source").orElseThrow().strip();
+        int q = v.indexOf('?');
+        if (q >= 0) {
+            String query = v.substring(q + 1);
+            if (query.startsWith("versionId=") && !query.equals("versionId=null")) {
+                throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Invalid version id specified");
+            }
+            v = v.substring(0, q);
+        }
+        String decoded = S3Router.decodePath(v.startsWith("/") ? v.substring(1) : v);
+        int slash = decoded.indexOf('/');
+        if (slash <= 0 || slash == decoded.length() - 1) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Copy Source must mention the source bucket and key: "
+                    + "sourcebucket/sourcekey");
+        }
+        return new String[] {decoded.substring(0, slash), decoded.substring(slash + 1)};
     }
 
     static Preconditions preconditions(Headers h) {

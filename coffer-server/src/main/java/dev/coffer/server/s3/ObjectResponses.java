@@ -23,6 +23,23 @@ final class ObjectResponses {
         e.serverSideEncryption().ifPresent(v -> out.header("x-amz-server-side-encryption", v));
         e.customerAlgorithm().ifPresent(v -> out.header("x-amz-server-side-encryption-customer-algorithm", v));
         e.customerKeyMd5().ifPresent(v -> out.header("x-amz-server-side-encryption-customer-key-MD5", v));
+        e.kmsKeyArn().ifPresent(v -> out.header("x-amz-server-side-encryption-aws-kms-key-id", v));
+        if (e.bucketKeyEnabled()) {
+            out.header("x-amz-server-side-encryption-bucket-key-enabled", "true");
+        }
+    }
+
+    /** Writes (PUT, copy, CreateMultipartUpload) also echo the SSE-KMS encryption context. */
+    static void writeEncryption(ApiResponse.Builder out, ResponseEncryption e) {
+        encryption(out, e);
+        e.kmsContext().ifPresent(v -> out.header("x-amz-server-side-encryption-context", v));
+    }
+
+    static void checksum(ApiResponse.Builder out, java.util.Optional<dev.coffer.s3.object.Checksum> checksum) {
+        checksum.ifPresent(c -> {
+            out.header("x-amz-checksum-" + c.algorithm().toLowerCase(Locale.ROOT), c.value());
+            out.header("x-amz-checksum-type", c.type());
+        });
     }
 
     /**
@@ -50,10 +67,10 @@ final class ObjectResponses {
         }
         boolean checksumMode = request.first("x-amz-checksum-mode").filter("ENABLED"::equalsIgnoreCase).isPresent();
         if (checksumMode && content.range().isEmpty()) {
-            o.checksum().ifPresent(c -> {
-                out.header("x-amz-checksum-" + c.algorithm().toLowerCase(Locale.ROOT), c.value());
-                out.header("x-amz-checksum-type", "FULL_OBJECT");
-            });
+            checksum(out, o.checksum());
+        }
+        if (o.partCount() > 0) {
+            out.header("x-amz-mp-parts-count", Integer.toString(o.partCount()));
         }
         encryption(out, content.encryption());
     }

@@ -32,22 +32,15 @@ final class ObjectWriteHandlers {
 
     ApiResponse put(ApiRequest request, String bucket, String key) {
         Headers h = request.headers();
-        if (h.contains("x-amz-copy-source")) {
-            throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "CopyObject is not implemented by this server yet.",
-                    bucket + "/" + key);
-        }
         Optional<SseCustomerKey> customerKey = ObjectRequests.customerKey(h);
         try {
             PutObjectResult result = writes.put(request.principal(), new PutObjectRequest(bucket, key,
                     ObjectRequests.objectHeaders(h), h.first("x-amz-storage-class"),
-                    h.first("x-amz-server-side-encryption"), customerKey, ObjectRequests.preconditions(h),
+                    ObjectRequests.sseRequest(h), customerKey, ObjectRequests.preconditions(h),
                     request.context().secure(), ObjectRequests.upload(request)));
             ApiResponse.Builder out = ApiResponse.status(200).header("ETag", result.etag());
-            result.checksum().ifPresent(c -> {
-                out.header("x-amz-checksum-" + c.algorithm().toLowerCase(Locale.ROOT), c.value());
-                out.header("x-amz-checksum-type", "FULL_OBJECT");
-            });
-            ObjectResponses.encryption(out, result.encryption());
+            ObjectResponses.checksum(out, result.checksum());
+            ObjectResponses.writeEncryption(out, result.encryption());
             return out.header("Content-Length", "0").build();
         } finally {
             customerKey.ifPresent(SseCustomerKey::close);

@@ -15,6 +15,9 @@ public final class S3Adapter implements ProtocolAdapter {
     private final ListingHandlers listings;
     private final ObjectWriteHandlers writes;
     private final ObjectReadHandlers reads;
+    private final BucketEncryptionHandlers encryption;
+    private final MultipartHandlers multipart;
+    private final CopyHandlers copies;
 
     public S3Adapter(S3Service s3, List<String> virtualHostDomains) {
         this.router = new S3Router(virtualHostDomains);
@@ -22,6 +25,9 @@ public final class S3Adapter implements ProtocolAdapter {
         this.listings = new ListingHandlers(s3.objectListings(), s3.buckets());
         this.writes = new ObjectWriteHandlers(s3.objectWrites());
         this.reads = new ObjectReadHandlers(s3.objectReads());
+        this.encryption = new BucketEncryptionHandlers(s3.bucketEncryption());
+        this.multipart = new MultipartHandlers(s3.multipartUploads(), s3.copies());
+        this.copies = new CopyHandlers(s3.copies());
     }
 
     @Override
@@ -31,7 +37,8 @@ public final class S3Adapter implements ProtocolAdapter {
 
     @Override
     public ApiResponse handle(ApiRequest request) throws Exception {
-        S3Target target = router.route(request.method(), request.host(), request.rawPath(), request.query());
+        S3Target target = router.route(request.method(), request.host(), request.rawPath(), request.query(),
+                request.headers().contains("x-amz-copy-source"));
         return switch (target.operation()) {
             case LIST_BUCKETS -> buckets.list(request);
             case CREATE_BUCKET -> buckets.create(request, target.bucketName());
@@ -48,6 +55,17 @@ public final class S3Adapter implements ProtocolAdapter {
             case HEAD_OBJECT -> reads.head(request, target.bucketName(), target.objectKey());
             case DELETE_OBJECT -> writes.delete(request, target.bucketName(), target.objectKey());
             case GET_OBJECT_ATTRIBUTES -> reads.attributes(request, target.bucketName(), target.objectKey());
+            case COPY_OBJECT -> copies.copy(request, target.bucketName(), target.objectKey());
+            case GET_BUCKET_ENCRYPTION -> encryption.get(request, target.bucketName());
+            case PUT_BUCKET_ENCRYPTION -> encryption.put(request, target.bucketName());
+            case DELETE_BUCKET_ENCRYPTION -> encryption.delete(request, target.bucketName());
+            case CREATE_MULTIPART_UPLOAD -> multipart.create(request, target.bucketName(), target.objectKey());
+            case UPLOAD_PART -> multipart.uploadPart(request, target.bucketName(), target.objectKey());
+            case UPLOAD_PART_COPY -> multipart.uploadPartCopy(request, target.bucketName(), target.objectKey());
+            case COMPLETE_MULTIPART_UPLOAD -> multipart.complete(request, target.bucketName(), target.objectKey());
+            case ABORT_MULTIPART_UPLOAD -> multipart.abort(request, target.bucketName(), target.objectKey());
+            case LIST_PARTS -> multipart.listParts(request, target.bucketName(), target.objectKey());
+            case LIST_MULTIPART_UPLOADS -> multipart.listUploads(request, target.bucketName());
         };
     }
 

@@ -19,7 +19,18 @@ public enum S3Operation {
     GET_OBJECT("s3:GetObject", "GetObject", Access.READ),
     HEAD_OBJECT("s3:GetObject", "HeadObject", Access.READ),
     DELETE_OBJECT("s3:DeleteObject", "DeleteObject", Access.WRITE),
-    GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes", "GetObjectAttributes", Access.READ);
+    GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes", "GetObjectAttributes", Access.READ),
+    COPY_OBJECT("s3:PutObject", "CopyObject", Access.WRITE),
+    GET_BUCKET_ENCRYPTION("s3:GetEncryptionConfiguration", "GetBucketEncryption", Access.READ),
+    PUT_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration", "PutBucketEncryption", Access.WRITE),
+    DELETE_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration", "DeleteBucketEncryption", Access.WRITE),
+    CREATE_MULTIPART_UPLOAD("s3:PutObject", "CreateMultipartUpload", Access.WRITE),
+    UPLOAD_PART("s3:PutObject", "UploadPart", Access.WRITE),
+    UPLOAD_PART_COPY("s3:PutObject", "UploadPartCopy", Access.WRITE),
+    COMPLETE_MULTIPART_UPLOAD("s3:PutObject", "CompleteMultipartUpload", Access.WRITE),
+    ABORT_MULTIPART_UPLOAD("s3:AbortMultipartUpload", "AbortMultipartUpload", Access.WRITE),
+    LIST_PARTS("s3:ListMultipartUploadParts", "ListParts", Access.READ),
+    LIST_MULTIPART_UPLOADS("s3:ListBucketMultipartUploads", "ListMultipartUploads", Access.READ);
 
     /** Whether an operation reads or changes state. */
     public enum Access { READ, WRITE }

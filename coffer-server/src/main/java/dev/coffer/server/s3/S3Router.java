@@ -31,6 +31,11 @@ public final class S3Router {
     }
 
     public S3Target route(String method, String host, String rawPath, QueryParams query) {
+        return route(method, host, rawPath, query, false);
+    }
+
+    /** @param copySource whether the request carries {@code x-amz-copy-source} (CopyObject, UploadPartCopy) */
+    public S3Target route(String method, String host, String rawPath, QueryParams query, boolean copySource) {
         Optional<String> bucket = bucketFromHost(host);
         String path = decodePath(rawPath);
         String rest = path.startsWith("/") ? path.substring(1) : path;
@@ -52,7 +57,7 @@ public final class S3Router {
             throw S3Exception.of(S3ErrorCode.METHOD_NOT_ALLOWED, "/");
         }
         if (key.isPresent()) {
-            return new S3Target(objectOperation(method, query, bucket.get() + "/" + key.get()), bucket, key);
+            return new S3Target(objectOperation(method, query, bucket.get() + "/" + key.get(), copySource), bucket, key);
         }
         return new S3Target(bucketOperation(method, query, bucket.get()), bucket, key);
     }
@@ -60,10 +65,20 @@ public final class S3Router {
     private static S3Operation bucketOperation(String method, QueryParams query, String bucket) {
         Optional<String> sub = query.names().stream().filter(SUB_RESOURCES::contains).findFirst();
         return switch (method) {
-            case "PUT" -> sub.isEmpty() ? S3Operation.CREATE_BUCKET : throwNotImplemented(bucket);
+            case "PUT" -> switch (sub.orElse("")) {
+                case "" -> S3Operation.CREATE_BUCKET;
+                case "encryption" -> S3Operation.PUT_BUCKET_ENCRYPTION;
+                default -> throwNotImplemented(bucket);
+            };
             case "HEAD" -> S3Operation.HEAD_BUCKET;
-            case "DELETE" -> sub.isEmpty() ? S3Operation.DELETE_BUCKET : throwNotImplemented(bucket);
+            case "DELETE" -> switch (sub.orElse("")) {
+                case "" -> S3Operation.DELETE_BUCKET;
+                case "encryption" -> S3Operation.DELETE_BUCKET_ENCRYPTION;
+                default -> throwNotImplemented(bucket);
+            };
             case "GET" -> switch (sub.orElse("")) {
+                case "encryption" -> S3Operation.GET_BUCKET_ENCRYPTION;
+                case "uploads" -> S3Operation.LIST_MULTIPART_UPLOADS;
                 case "" -> query.first("list-type").filter("2"::equals).isPresent()
                         ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS;
                 case "location" -> S3Operation.GET_BUCKET_LOCATION;
@@ -81,16 +96,29 @@ public final class S3Router {
      * An object request. {@code versionId} selects a version, which handlers check (unversioned buckets only have
      * "null"); other sub-resources (tagging, acl, multipart uploads, …) are not implemented yet.
      */
-    private static S3Operation objectOperation(String method, QueryParams query, String resource) {
+    private static S3Operation objectOperation(String method, QueryParams query, String resource, boolean copySource) {
         Optional<String> sub = query.names().stream()
                 .filter(n -> SUB_RESOURCES.contains(n) && !n.equals("versionId")).findFirst();
         return switch (method) {
-            case "PUT" -> sub.isEmpty() ? S3Operation.PUT_OBJECT : throwNotImplemented(resource);
-            case "GET" -> sub.isEmpty() ? S3Operation.GET_OBJECT
-                    : sub.get().equals("attributes") ? S3Operation.GET_OBJECT_ATTRIBUTES : throwNotImplemented(resource);
+            case "PUT" -> switch (sub.orElse("")) {
+                case "" -> copySource ? S3Operation.COPY_OBJECT : S3Operation.PUT_OBJECT;
+                case "uploadId" -> copySource ? S3Operation.UPLOAD_PART_COPY : S3Operation.UPLOAD_PART;
+                default -> throwNotImplemented(resource);
+            };
+            case "GET" -> switch (sub.orElse("")) {
+                case "" -> S3Operation.GET_OBJECT;
+                case "attributes" -> S3Operation.GET_OBJECT_ATTRIBUTES;
+                case "uploadId" -> S3Operation.LIST_PARTS;
+                default -> throwNotImplemented(resource);
+            };
             case "HEAD" -> sub.isEmpty() ? S3Operation.HEAD_OBJECT : throwNotImplemented(resource);
-            case "DELETE" -> sub.isEmpty() ? S3Operation.DELETE_OBJECT : throwNotImplemented(resource);
-            case "POST" -> throwNotImplemented(resource);
+            case "DELETE" -> sub.isEmpty() ? S3Operation.DELETE_OBJECT
+                    : sub.get().equals("uploadId") ? S3Operation.ABORT_MULTIPART_UPLOAD : throwNotImplemented(resource);
+            case "POST" -> switch (sub.orElse("")) {
+                case "uploads" -> S3Operation.CREATE_MULTIPART_UPLOAD;
+                case "uploadId" -> S3Operation.COMPLETE_MULTIPART_UPLOAD;
+                default -> throwNotImplemented(resource);
+            };
             default -> throw S3Exception.of(S3ErrorCode.METHOD_NOT_ALLOWED, resource);
         };
     }

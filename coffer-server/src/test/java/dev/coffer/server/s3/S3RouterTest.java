@@ -36,6 +36,16 @@ class S3RouterTest {
             HEAD   | 127.0.0.1           | /b1/a    | -        | HEAD_OBJECT
             DELETE | 127.0.0.1           | /b1/a    | -        | DELETE_OBJECT
             GET    | 127.0.0.1           | /b1/a    | attributes | GET_OBJECT_ATTRIBUTES
+            GET    | 127.0.0.1           | /b1      | encryption | GET_BUCKET_ENCRYPTION
+            PUT    | 127.0.0.1           | /b1      | encryption | PUT_BUCKET_ENCRYPTION
+            DELETE | 127.0.0.1           | /b1      | encryption | DELETE_BUCKET_ENCRYPTION
+            GET    | 127.0.0.1           | /b1      | uploads  | LIST_MULTIPART_UPLOADS
+            POST   | 127.0.0.1           | /b1/a    | uploads  | CREATE_MULTIPART_UPLOAD
+            PUT    | 127.0.0.1           | /b1/a    | partNumber=1&uploadId=u | UPLOAD_PART
+            POST   | 127.0.0.1           | /b1/a    | uploadId=u | COMPLETE_MULTIPART_UPLOAD
+            DELETE | 127.0.0.1           | /b1/a    | uploadId=u | ABORT_MULTIPART_UPLOAD
+            GET    | 127.0.0.1           | /b1/a    | uploadId=u | LIST_PARTS
+            GET    | 127.0.0.1           | /b1/a    | partNumber=2 | GET_OBJECT
             """)
     void route_namesTheOperation(String method, String host, String path, String query, S3Operation expected) {
         S3Target t = router.route(method, host, path, QueryParams.parse(query));
@@ -63,8 +73,18 @@ class S3RouterTest {
     }
 
     @Test
+    void route_withACopySource_isCopyObject_orUploadPartCopy() {
+        assertThat(router.route("PUT", "127.0.0.1", "/b1/a", QueryParams.empty(), true).operation())
+                .isEqualTo(S3Operation.COPY_OBJECT);
+        assertThat(router.route("PUT", "127.0.0.1", "/b1/a", QueryParams.parse("partNumber=1&uploadId=u"), true)
+                .operation()).isEqualTo(S3Operation.UPLOAD_PART_COPY);
+        assertThat(S3Operation.UPLOAD_PART_COPY.iamAction()).isEqualTo("s3:PutObject");
+        assertThat(S3Operation.LIST_PARTS.iamAction()).isEqualTo("s3:ListMultipartUploadParts");
+    }
+
+    @Test
     void route_ofObjectSubResourceOfLaterPhases_isNotImplementedYet() {
-        assertThatThrownBy(() -> router.route("POST", "127.0.0.1", "/b1/some/key", QueryParams.parse("uploads")))
+        assertThatThrownBy(() -> router.route("POST", "127.0.0.1", "/b1/some/key", QueryParams.parse("restore")))
                 .isInstanceOfSatisfying(S3Exception.class,
                         e -> assertThat(e.code()).isEqualTo(S3ErrorCode.NOT_IMPLEMENTED));
         assertThatThrownBy(() -> router.route("PUT", "127.0.0.1", "/b1/some/key", QueryParams.parse("tagging")))
