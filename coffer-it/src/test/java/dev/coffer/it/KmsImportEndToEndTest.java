@@ -193,7 +193,7 @@ class KmsImportEndToEndTest {
         assertKmsError(() -> kms.deleteImportedKeyMaterial(r -> r.keyId(native_)), "UnsupportedOperationException");
         assertKmsError(() -> kms.getParametersForImport(r -> r.keyId(key).wrappingAlgorithm("RSAES_OAEP_SHA_256")),
                 "ValidationException");
-        assertKmsError(() -> kms.createKey(r -> r.origin("EXTERNAL").keySpec("RSA_2048")),
+        assertKmsError(() -> kms.createKey(r -> r.origin("EXTERNAL").keySpec("ML_DSA_44").keyUsage("SIGN_VERIFY")),
                 "UnsupportedOperationException");
         assertKmsError(() -> kms.enableKeyRotation(r -> r.keyId(key)), "KMSInvalidStateException");
     }

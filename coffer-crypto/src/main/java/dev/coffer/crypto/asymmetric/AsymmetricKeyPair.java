@@ -33,6 +33,14 @@ public final class AsymmetricKeyPair implements AutoCloseable {
         this.publicKey = AsymmetricPublicKey.of(spec, pair.getPublic());
     }
 
+    private AsymmetricKeyPair(AsymmetricKeySpec spec, Secret privateKeyPkcs8, AsymmetricPrivateKey privateKey,
+            AsymmetricPublicKey publicKey) {
+        this.spec = spec;
+        this.privateKeyPkcs8 = privateKeyPkcs8;
+        this.privateKey = privateKey;
+        this.publicKey = publicKey;
+    }
+
     /** Generates a key pair of {@code spec} for a KMS key (CreateKey). */
     public static AsymmetricKeyPair generate(AsymmetricKeySpec spec, SecureRandom random) {
         Objects.requireNonNull(spec, "spec");
@@ -54,6 +62,43 @@ public final class AsymmetricKeyPair implements AutoCloseable {
             throw new KeyOperationException(Reason.INVALID_INPUT, spec + " is not a valid data key pair spec");
         }
         return generate(spec, random);
+    }
+
+    /**
+     * The pair of an imported private key (ImportKeyMaterial): parses {@code pkcs8} as a key of {@code spec}, checks
+     * it, derives its public key and tests the two together. Only the specs KMS can import are accepted: RSA_2048,
+     * RSA_3072, RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521 and ECC_SECG_P256K1.
+     *
+     * <p>The pair's {@link #privateKeyPkcs8()} is the key re-encoded canonically (DER, no attributes, an EC key
+     * without its public key inside, as the JDK encodes generated keys), so a key sent in two encodings is stored
+     * the same way; {@code pkcs8} itself is not kept, and the caller closes it. Two imports of the same key give
+     * equal {@link #publicKeyDer()}s.
+     *
+     * @throws KeyOperationException with {@link Reason#INVALID_KEY_MATERIAL} if the bytes are not a PKCS#8 key of
+     *     {@code spec}, its parameters are inconsistent (an RSA CRT value, an EC public key that is not the private
+     *     key's), it is a multi-prime RSA key, or the spec cannot be imported
+     */
+    public static AsymmetricKeyPair fromPrivateKey(AsymmetricKeySpec spec, Secret pkcs8, SecureRandom random)
+            throws KeyOperationException {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(pkcs8, "pkcs8");
+        Objects.requireNonNull(random, "random");
+        PrivateKeyImport.Checked checked = PrivateKeyImport.check(spec, pkcs8);
+        try {
+            AsymmetricPrivateKey privateKey = AsymmetricPrivateKey.parse(spec, checked.canonicalPkcs8());
+            AsymmetricPublicKey publicKey;
+            try {
+                publicKey = AsymmetricPublicKey.parse(spec, checked.publicKeyDer());
+            } catch (KeyOperationException e) {
+                throw new KeyOperationException(Reason.INVALID_KEY_MATERIAL, "The " + spec + " private key gives no"
+                        + " usable public key", e);
+            }
+            PrivateKeyImport.pairwiseTest(privateKey, publicKey, random);
+            return new AsymmetricKeyPair(spec, checked.canonicalPkcs8(), privateKey, publicKey);
+        } catch (KeyOperationException | RuntimeException e) {
+            checked.canonicalPkcs8().close();
+            throw e;
+        }
     }
 
     public AsymmetricKeySpec spec() {

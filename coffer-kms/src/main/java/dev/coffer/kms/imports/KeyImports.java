@@ -38,14 +38,16 @@ import java.util.Optional;
  * DeleteImportedKeyMaterial, and the expiry of material past its ValidTo, which the scheduler runs.
  *
  * <p>GetParametersForImport makes a fresh RSA wrapping key pair; its private key is stored sealed under the root
- * key in {@code kms_import_tokens} beside the token that names it, valid for 24 hours. ImportKeyMaterial
- * unwraps with it ({@link ImportUnwrap}), checks the material against the key spec (32 bytes for
- * SYMMETRIC_DEFAULT, the HMAC spec's range for HMAC keys), and stores it as version 1, sealed like generated
- * material. Its material id is a one-way digest of the material ({@link KeyMaterials#importedMaterialId}), which
- * stays when the material is deleted or expires, so that only the same material can be imported again.
+ * key in {@code kms_import_tokens} beside the token that names it, valid for 24 hours. It refuses the wrapping
+ * algorithms AWS does not allow for the key's spec ({@link #checkWrapping}). ImportKeyMaterial unwraps with it
+ * ({@link ImportUnwrap}), checks the material against the key spec (32 bytes for SYMMETRIC_DEFAULT, the HMAC
+ * spec's range for HMAC keys, a consistent PKCS#8 private key of the spec for RSA and ECC keys, whose public key
+ * it derives), and stores it as version 1, sealed like generated material. Its material id is a one-way digest of
+ * the material, or for a key pair of its public key ({@link KeyMaterials}), which stays when the material is
+ * deleted or expires, so that only the same material can be imported again.
  *
- * <p>Not supported yet: importing asymmetric key pairs (CreateKey refuses EXTERNAL for them), new material for
- * rotation (ImportType NEW_KEY_MATERIAL on a key that had material), and the SM2 wrapping key.
+ * <p>Not supported yet: new material for rotation (ImportType NEW_KEY_MATERIAL on a key that had material), and
+ * the SM2 wrapping key.
  */
 public final class KeyImports {
     /** What GetParametersForImport returns. */
@@ -99,6 +101,7 @@ public final class KeyImports {
         LiveKey key = resolver.resolveKeyOnly(caller, keyRef);
         requireExternal(key.meta());
         KeyResolver.requireNotPendingDeletion(key.meta());
+        checkWrapping(key.meta(), algorithm, specName);
         AsymmetricKeySpec spec = AsymmetricKeySpec.fromWireName(specName).orElseThrow();
         byte[] id = new byte[32];
         ctx.random().nextBytes(id);
@@ -132,6 +135,28 @@ public final class KeyImports {
         }
     }
 
+    /**
+     * The wrapping algorithms AWS allows per kind of material: an RSA private key is too long for RSA-OAEP alone
+     * and needs RSA_AES_KEY_WRAP_*; an ECC_NIST_P521 private key does not fit RSA-OAEP under an RSA_2048 wrapping
+     * key. Everything else may use any of the four algorithms.
+     */
+    static void checkWrapping(KeyRecord k, String algorithm, String wrappingKeySpec) {
+        if (!algorithm.startsWith("RSAES_OAEP")) {
+            return;
+        }
+        Optional<AsymmetricKeySpec> spec = AsymmetricKeySpec.fromWireName(k.keySpec());
+        if (spec.isPresent() && spec.get().rsaModulusBits() != 0) {
+            throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "The " + algorithm + " wrapping algorithm"
+                    + " cannot wrap " + k.keySpec() + " key material. Use RSA_AES_KEY_WRAP_SHA_1 or"
+                    + " RSA_AES_KEY_WRAP_SHA_256.");
+        }
+        if (spec.filter(AsymmetricKeySpec.ECC_NIST_P521::equals).isPresent() && wrappingKeySpec.equals("RSA_2048")) {
+            throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "The " + algorithm + " wrapping algorithm"
+                    + " with an RSA_2048 wrapping key cannot wrap ECC_NIST_P521 key material. Use a longer wrapping"
+                    + " key or an RSA_AES_KEY_WRAP algorithm.");
+        }
+    }
+
     /** The AAD of a sealed wrapping key: bound to its key and token. */
     private static String tokenArn(KeyRecord k, String tokenId) {
         return k.arn() + "#import-token/" + tokenId;
@@ -160,41 +185,36 @@ public final class KeyImports {
             KeyRecord k = current.meta();
             KeyResolver.requireNotPendingDeletion(k);
             Token token = token(c, k, tokenId);
-            Secret material = unwrap(k, tokenId, token, request.encryptedKeyMaterial());
-            try {
-                KeyMaterials.checkImported(k.keySpec(), material);
-            } catch (KeyOperationException e) {
-                material.close();
-                throw new KmsException(KmsErrorCode.INCORRECT_KEY_MATERIAL, e.getMessage());
-            }
-            String materialId = KeyMaterials.importedMaterialId(k.arn(), material);
+            KeyMaterials.Generated fresh = checked(k, unwrap(k, tokenId, token, request.encryptedKeyMaterial()), now);
+            KeyVersion v = fresh.version();
+            String materialId = v.materialId();
             Optional<String> previous = previousMaterialId(c, k.keyId());
             if (previous.isPresent() && !previous.get().equals(materialId)) {
-                material.close();
+                v.material().close();
                 if (request.importType().filter("NEW_KEY_MATERIAL"::equals).isPresent()) {
                     throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "Importing new key material for"
                             + " rotation is not supported by this server.");
                 }
                 throw new KmsException(KmsErrorCode.INCORRECT_KEY_MATERIAL);
             }
-            byte[] sealed = ctx.sealer().seal(k.arn(), 1, material);
+            byte[] sealed = ctx.sealer().seal(k.arn(), 1, v.material());
             if (previous.isPresent()) {
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE kms_key_versions SET sealed_material = ? WHERE key_id = ? AND version = 1")) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE kms_key_versions SET sealed_material = ?,"
+                        + " public_key = ? WHERE key_id = ? AND version = 1")) {
                     s.setBytes(1, sealed);
-                    s.setString(2, k.keyId());
+                    s.setBytes(2, fresh.publicKeyDer().orElse(null));
+                    s.setString(3, k.keyId());
                     s.executeUpdate();
                 }
             } else {
-                KeyRows.insertVersion(c, k.keyId(), 1, materialId, sealed, Optional.empty(),
+                KeyRows.insertVersion(c, k.keyId(), 1, materialId, sealed, fresh.publicKeyDer(), Optional.empty(),
                         now);
             }
             KeyState state = k.state() == KeyState.PENDING_IMPORT ? KeyState.ENABLED : k.state();
             KeyRecord next = k.withImport(state, Optional.of(model),
                     model.equals("KEY_MATERIAL_EXPIRES") ? validTo : Optional.empty());
             KeyRows.update(c, next);
-            replaced.addAll(current.versions()); // the same bytes re-imported: the older copy is zeroed below
-            KeyVersion v = new KeyVersion(1, materialId, material, now, Optional.empty());
+            replaced.addAll(current.versions()); // the same material re-imported: the older copy is zeroed below
             return new Outcome<>(new LiveKey(next, List.of(v)), new Imported(k.arn(), materialId));
         });
         replaced.forEach(v -> v.material().close());
@@ -287,6 +307,27 @@ public final class KeyImports {
                 }
                 return t;
             }
+        }
+    }
+
+    /**
+     * Version 1 from unwrapped material, checked against the key's spec; takes ownership of {@code material}. A key
+     * pair keeps its re-encoded private key, so the unwrapped bytes are zeroed here; other material is kept as is.
+     */
+    private KeyMaterials.Generated checked(KeyRecord k, Secret material, Instant now) {
+        Optional<AsymmetricKeySpec> spec = AsymmetricKeySpec.fromWireName(k.keySpec());
+        try {
+            if (spec.isPresent()) {
+                try (material) {
+                    return KeyMaterials.importKeyPair(ctx, k.arn(), spec.get(), material, 1, now);
+                }
+            }
+            KeyMaterials.checkImported(k.keySpec(), material);
+            return new KeyMaterials.Generated(new KeyVersion(1, KeyMaterials.importedMaterialId(k.arn(), material),
+                    material, now, Optional.empty()), Optional.empty());
+        } catch (KeyOperationException e) {
+            material.close();
+            throw new KmsException(KmsErrorCode.INCORRECT_KEY_MATERIAL, e.getMessage());
         }
     }
 

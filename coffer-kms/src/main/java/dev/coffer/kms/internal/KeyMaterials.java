@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Key material by key spec: what CreateKey generates (32 random bytes for SYMMETRIC_DEFAULT, an HMAC key of
  * the spec's length, a key pair stored as PKCS#8 with its DER public key beside it), how stored material is
- * parsed back at start-up, and the material id of imported material.
+ * parsed back at start-up, which specs accept imported material, and the material id of imported material.
  */
 public final class KeyMaterials {
     /** A version to store: its material (sealed by the caller) and, for key pairs, the public key in clear. */
@@ -70,8 +70,39 @@ public final class KeyMaterials {
     }
 
     /**
+     * Whether a key of this spec may be created with Origin EXTERNAL. AWS's "Requirements for imported key material"
+     * lists SYMMETRIC_DEFAULT, the HMAC specs, RSA and the NIST and secp256k1 curves (and SM2, China Regions only);
+     * it says ML-DSA cannot be imported and does not list Ed25519 or ML-KEM.
+     */
+    public static boolean importable(String keySpec) {
+        if (keySpec.equals("SYMMETRIC_DEFAULT") || HmacKeySpec.fromWireName(keySpec).isPresent()) {
+            return true;
+        }
+        return AsymmetricKeySpec.fromWireName(keySpec).map(s -> switch (s) {
+            case RSA_2048, RSA_3072, RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_SECG_P256K1 -> true;
+            default -> false;
+        }).orElse(false);
+    }
+
+    /**
+     * Version {@code version} of an imported asymmetric key from its PKCS#8 private key: the private key re-encoded
+     * (it becomes the version's material, owned by the caller), the key pair parsed, the derived public key beside
+     * it, and a material id from the public key ({@link #importedKeyPairId}). Does not keep or close {@code pkcs8}.
+     *
+     * @throws KeyOperationException if {@code pkcs8} is not a consistent private key of {@code spec}
+     */
+    public static Generated importKeyPair(KmsContext ctx, String arn, AsymmetricKeySpec spec, Secret pkcs8,
+            int version, Instant at) throws KeyOperationException {
+        AsymmetricKeyPair pair = AsymmetricKeyPair.fromPrivateKey(spec, pkcs8, ctx.random());
+        byte[] publicKeyDer = pair.publicKeyDer();
+        KeyVersion v = new KeyVersion(version, importedKeyPairId(arn, publicKeyDer), pair.privateKeyPkcs8(), at,
+                Optional.empty(), Optional.of(new KeyPair(pair.privateKey(), pair.publicKey())));
+        return new Generated(v, Optional.of(publicKeyDer));
+    }
+
+    /**
      * Checks imported material against the key's spec: 32 bytes for SYMMETRIC_DEFAULT, the HMAC spec's length
-     * range for HMAC keys. (Asymmetric keys cannot be imported yet: CreateKey refuses EXTERNAL for them.)
+     * range for HMAC keys. (Asymmetric material goes through {@link #importKeyPair} instead.)
      *
      * @throws KeyOperationException if the material does not fit the spec
      */
@@ -91,12 +122,26 @@ public final class KeyMaterials {
      * deleted; one-way over at least 224 bits of key, so it reveals nothing usable. Never change the label.
      */
     public static String importedMaterialId(String arn, Secret material) {
+        return labelledDigest("coffer:kms:imported-material:v1\0", arn, material.revealBytes());
+    }
+
+    /**
+     * The material id of an imported key pair: SHA-256 over a fixed label, the key ARN and the DER public key, in
+     * hex. The public key, not the PKCS#8 bytes, because one private key has many PKCS#8 encodings (with or without
+     * the public key inside, BER or DER) and a re-import of the same key in another encoding is the same material.
+     * The public key is public, so the id reveals nothing secret. Never change the label.
+     */
+    public static String importedKeyPairId(String arn, byte[] publicKeyDer) {
+        return labelledDigest("coffer:kms:imported-key-pair:v1\0", arn, publicKeyDer);
+    }
+
+    private static String labelledDigest(String label, String arn, byte[] input) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update("coffer:kms:imported-material:v1\0".getBytes(UTF_8));
+            sha.update(label.getBytes(UTF_8));
             sha.update(arn.getBytes(UTF_8));
             sha.update((byte) 0);
-            sha.update(material.revealBytes());
+            sha.update(input);
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);

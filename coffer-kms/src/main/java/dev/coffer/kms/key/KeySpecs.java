@@ -9,6 +9,7 @@ import dev.coffer.crypto.asymmetric.SigningAlgorithm;
 import dev.coffer.crypto.mac.HmacKeySpec;
 import dev.coffer.kms.KmsErrorCode;
 import dev.coffer.kms.KmsException;
+import dev.coffer.kms.internal.KeyMaterials;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,8 +30,8 @@ public final class KeySpecs {
 
     /**
      * Checks CreateKey's KeySpec, KeyUsage (already defaulted to ENCRYPT_DECRYPT, AWS's default) and Origin.
-     * SM2 (China Regions only), custom key stores and importing asymmetric key pairs are refused with
-     * UnsupportedOperationException.
+     * SM2 (China Regions only), custom key stores and Origin EXTERNAL for a spec whose material cannot be imported
+     * (Ed25519, ML-DSA, ML-KEM: {@link KeyMaterials#importable}) are refused with UnsupportedOperationException.
      */
     public static void checkCreate(String keySpec, String keyUsage, String origin) {
         if (keySpec.equals("SM2")) {
@@ -44,9 +45,9 @@ public final class KeySpecs {
         switch (origin) {
             case "AWS_KMS" -> { }
             case "EXTERNAL" -> {
-                if (AsymmetricKeySpec.fromWireName(keySpec).isPresent()) {
-                    throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "Importing key material for KeySpec "
-                            + keySpec + " is not supported by this server yet.");
+                if (!KeyMaterials.importable(keySpec)) {
+                    throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "KeySpec " + keySpec
+                            + " does not support imported key material.");
                 }
             }
             default -> throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "Origin " + origin
