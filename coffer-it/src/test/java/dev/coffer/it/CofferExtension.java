@@ -132,7 +132,8 @@ public final class CofferExtension implements BeforeAllCallback, AfterAllCallbac
                 .build();
     }
 
-    private TrustManagerFactory trustingLocalCa() {
+    /** Trust in the node's local CA only, for HTTPS clients. */
+    TrustManagerFactory trustingLocalCa() {
         try (java.io.InputStream in = Files.newInputStream(node.caCertificate().orElseThrow())) {
             java.security.cert.Certificate ca =
                     java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);

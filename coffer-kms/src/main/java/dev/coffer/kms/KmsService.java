@@ -18,6 +18,7 @@ import dev.coffer.kms.internal.KeyUse;
 import dev.coffer.kms.internal.KmsContext;
 import dev.coffer.kms.internal.MaterialSealer;
 import dev.coffer.kms.internal.Markers.Page;
+import dev.coffer.kms.key.AwsManagedKeys;
 import dev.coffer.kms.key.KeyLifecycle;
 import dev.coffer.kms.key.KeyMetadata;
 import dev.coffer.kms.key.KeyRequests;
@@ -48,6 +49,7 @@ import java.util.Optional;
 public final class KmsService {
     private final KmsContext ctx;
     private final KeyLifecycle keys;
+    private final AwsManagedKeys managedKeys;
     private final SymmetricCrypto crypto;
     private final DataKeys dataKeys;
     private final Aliases aliases;
@@ -68,6 +70,7 @@ public final class KmsService {
         this.ctx = new KmsContext(new KeyRegistry(store, sealer), sealer, region, clock, random);
         KeyResolver resolver = new KeyResolver(ctx);
         this.keys = new KeyLifecycle(ctx, resolver);
+        this.managedKeys = new AwsManagedKeys(ctx);
         this.crypto = new SymmetricCrypto(ctx, resolver);
         this.dataKeys = new DataKeys(ctx, crypto);
         this.aliases = new Aliases(ctx, resolver);
@@ -93,6 +96,14 @@ public final class KmsService {
 
     public KeyMetadata createKey(Principal caller, KeyRequests.CreateKey request) {
         return keys.create(caller, request);
+    }
+
+    /**
+     * The AWS managed key of the caller's account for {@code service} ({@code alias/aws/<service>}; only
+     * {@code s3} today), created on first use. Called by the service on the requester's behalf.
+     */
+    public KeyMetadata awsManagedKey(Principal caller, String service) {
+        return managedKeys.getOrCreate(caller, service);
     }
 
     public KeyMetadata describeKey(Principal caller, String keyId) {

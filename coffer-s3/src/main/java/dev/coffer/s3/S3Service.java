@@ -53,7 +53,7 @@ public final class S3Service {
         this.buckets = new Buckets(store, region, clock, options.blockSseCOnNewBuckets());
         this.bucketEncryption = new BucketEncryption(store, buckets);
         this.kmsCalls = new KmsGateway(kms);
-        SseModes sse = new SseModes(SseS3.fromRootKey(rootKey, random), kmsCalls, store, clock, random,
+        SseModes sse = new SseModes(SseS3.fromRootKey(rootKey, random), kmsCalls, clock, random,
                 options.allowSseCOverHttp());
         this.objectWrites = new ObjectWrites(store, blobs, buckets, bucketEncryption, sse, clock, random);
         this.objectReads = new ObjectReads(store, blobs, buckets, sse);

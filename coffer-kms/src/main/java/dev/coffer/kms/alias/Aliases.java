@@ -38,7 +38,7 @@ public final class Aliases {
 
     public void create(Principal caller, String aliasName, String targetKeyId) {
         checkName(aliasName);
-        LiveKey target = target(caller, targetKeyId);
+        LiveKey target = target(caller, targetKeyId, "CreateAlias");
         AliasRef ref = new AliasRef(caller.accountId(), aliasName);
         Instant now = ctx.now();
         lock.lock();
@@ -66,7 +66,7 @@ public final class Aliases {
 
     public void update(Principal caller, String aliasName, String targetKeyId) {
         checkName(aliasName);
-        LiveKey target = target(caller, targetKeyId);
+        LiveKey target = target(caller, targetKeyId, "UpdateAlias");
         AliasRef ref = new AliasRef(caller.accountId(), aliasName);
         lock.lock();
         try {
@@ -133,11 +133,12 @@ public final class Aliases {
         return Markers.page(all, AliasEntry::aliasName, max, marker);
     }
 
-    private LiveKey target(Principal caller, String targetKeyId) {
+    private LiveKey target(Principal caller, String targetKeyId, String action) {
         if (targetKeyId.startsWith("alias/") || targetKeyId.matches("arn:[^:]*:kms:[^:]*:[^:]*:alias/.*")) {
             throw KmsException.validation("Aliases must refer to keys. Not aliases");
         }
         LiveKey target = resolver.resolveKeyOnly(caller, targetKeyId);
+        KeyResolver.requireCustomerManaged(caller, target.meta(), action);
         KeyResolver.requireNotPendingDeletion(target.meta());
         return target;
     }

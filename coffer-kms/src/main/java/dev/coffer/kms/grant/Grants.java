@@ -83,6 +83,7 @@ public final class Grants {
         request.operations().forEach(o -> KeyUse.checkEnum("operations", o, OPERATIONS));
         Optional<Constraints> constraints = request.constraints().filter(c -> !c.isEmpty());
         LiveKey key = resolver.resolveKeyOnly(caller, request.keyId());
+        KeyResolver.requireCustomerManaged(caller, key.meta(), "CreateGrant");
         return ctx.registry().update(key.meta().keyId(), (current, c) -> {
             KeyRecord k = current.meta();
             KeyResolver.requireNotPendingDeletion(k);
@@ -210,7 +211,9 @@ public final class Grants {
 
     public void revoke(Principal caller, String keyRef, String grantId, boolean dryRun) {
         grantIdFormat(grantId);
-        delete(resolver.resolveKeyOnly(caller, keyRef).meta().keyId(), grantId, dryRun);
+        LiveKey key = resolver.resolveKeyOnly(caller, keyRef);
+        KeyResolver.requireCustomerManaged(caller, key.meta(), "RevokeGrant");
+        delete(key.meta().keyId(), grantId, dryRun);
     }
 
     private void delete(String keyId, String grantId, boolean dryRun) {

@@ -179,6 +179,7 @@ public final class KeyImports {
         }
         String tokenId = tokenId(request.importToken());
         LiveKey key = resolver.resolveKeyOnly(caller, request.keyId());
+        KeyResolver.requireCustomerManaged(caller, key.meta(), "ImportKeyMaterial");
         requireExternal(key.meta());
         List<KeyVersion> replaced = new ArrayList<>();
         Imported imported = ctx.registry().update(key.meta().keyId(), (current, c) -> {
@@ -223,6 +224,7 @@ public final class KeyImports {
 
     public Imported deleteMaterial(Principal caller, String keyRef, Optional<String> keyMaterialId) {
         LiveKey key = resolver.resolveKeyOnly(caller, keyRef);
+        KeyResolver.requireCustomerManaged(caller, key.meta(), "DeleteImportedKeyMaterial");
         requireExternal(key.meta());
         List<KeyVersion> dropped = new ArrayList<>();
         Imported result = ctx.registry().update(key.meta().keyId(), (current, c) -> {

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 public final class KeyResolver {
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
+    /** The {@code KeyManager} of keys that a service creates and manages for the account. */
+    public static final String AWS_MANAGER = "AWS";
+
     private final KmsContext ctx;
 
     public KeyResolver(KmsContext ctx) {
@@ -86,6 +89,20 @@ public final class KeyResolver {
             case PENDING_DELETION -> throw KmsException.invalidState(k.arn() + " is pending deletion.");
             case PENDING_IMPORT -> throw KmsException.invalidState(k.arn() + " is pending import.");
             default -> throw KmsException.invalidState(k.arn() + " is " + k.state().wire() + ".");
+        }
+    }
+
+    /**
+     * Fails for an AWS managed key ({@code KeyManager} AWS): its key policy lets the account use it through its
+     * service and read its metadata, never change it, so AWS answers every change with the policy's denial.
+     *
+     * @param action the IAM action without its {@code kms:} prefix, e.g. {@code DisableKey}
+     */
+    public static void requireCustomerManaged(Principal caller, KeyRecord k, String action) {
+        if (k.keyManager().equals(AWS_MANAGER)) {
+            throw new KmsException(KmsErrorCode.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to"
+                    + " perform: kms:" + action + " on resource: " + k.arn() + " because no resource-based policy"
+                    + " allows the kms:" + action + " action");
         }
     }
 

@@ -156,21 +156,21 @@ public final class KeyLifecycle {
             throw KmsException.validation("description", description, "Member must have length less than or equal to "
                     + MAX_DESCRIPTION);
         }
-        change(caller, keyRef, k -> {
+        change(caller, keyRef, "UpdateKeyDescription", k -> {
             KeyResolver.requireNotPendingDeletion(k);
             return k.withDescription(description);
         });
     }
 
     public void enable(Principal caller, String keyRef) {
-        change(caller, keyRef, k -> {
+        change(caller, keyRef, "EnableKey", k -> {
             KeyResolver.requireNotPendingDeletion(k);
             return k.withState(KeyState.ENABLED);
         });
     }
 
     public void disable(Principal caller, String keyRef) {
-        change(caller, keyRef, k -> {
+        change(caller, keyRef, "DisableKey", k -> {
             KeyResolver.requireNotPendingDeletion(k);
             return k.withState(KeyState.DISABLED);
         });
@@ -183,7 +183,7 @@ public final class KeyLifecycle {
                     + MAX_WINDOW_DAYS);
         }
         Instant date = ctx.now().plus(Duration.ofDays(days));
-        KeyRecord k = change(caller, request.keyId(), current -> {
+        KeyRecord k = change(caller, request.keyId(), "ScheduleKeyDeletion", current -> {
             KeyResolver.requireNotPendingDeletion(current);
             return current.withDeletion(KeyState.PENDING_DELETION, Optional.of(date), days);
         });
@@ -191,7 +191,7 @@ public final class KeyLifecycle {
     }
 
     public String cancelDeletion(Principal caller, String keyRef) {
-        return change(caller, keyRef, current -> {
+        return change(caller, keyRef, "CancelKeyDeletion", current -> {
             if (current.state() != KeyState.PENDING_DELETION) {
                 throw KmsException.invalidState(current.arn() + " is not pending deletion.");
             }
@@ -230,8 +230,9 @@ public final class KeyLifecycle {
         KeyRecord apply(KeyRecord current);
     }
 
-    private KeyRecord change(Principal caller, String keyRef, Change change) {
+    private KeyRecord change(Principal caller, String keyRef, String action, Change change) {
         LiveKey key = resolver.resolve(caller, keyRef);
+        KeyResolver.requireCustomerManaged(caller, key.meta(), action);
         return registry.update(key.meta().keyId(), (current, c) -> {
             KeyRecord next = change.apply(current.meta());
             KeyRows.update(c, next);

@@ -69,6 +69,7 @@ public final class KeyPolicies {
 
     public void put(Principal caller, String keyRef, Optional<String> policyName, String policy) {
         LiveKey key = resolver.resolveKeyOnly(caller, keyRef);
+        KeyResolver.requireCustomerManaged(caller, key.meta(), "PutKeyPolicy");
         requireDefaultName(policyName);
         validate(policy);
         registry.update(key.meta().keyId(), (current, c) -> {

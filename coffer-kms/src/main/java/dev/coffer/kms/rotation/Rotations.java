@@ -52,14 +52,14 @@ public final class Rotations {
             throw KmsException.validation("rotationPeriodInDays", days, "Member must have value less than or equal to "
                     + MAX_PERIOD_DAYS);
         }
-        change(caller, keyRef, k -> {
+        change(caller, keyRef, "EnableKeyRotation", k -> {
             requireEnabled(k);
             return k.withRotation(days, Optional.of(ctx.now().plus(Duration.ofDays(days))));
         });
     }
 
     public void disable(Principal caller, String keyRef) {
-        change(caller, keyRef, k -> {
+        change(caller, keyRef, "DisableKeyRotation", k -> {
             requireEnabled(k);
             return k.withRotation(0, Optional.empty());
         });
@@ -76,6 +76,7 @@ public final class Rotations {
     /** Rotates now; leaves the automatic schedule alone. Returns the key's ARN. */
     public String rotateOnDemand(Principal caller, String keyRef) {
         LiveKey key = resolver.resolve(caller, keyRef);
+        KeyResolver.requireCustomerManaged(caller, key.meta(), "RotateKeyOnDemand");
         return ctx.registry().update(key.meta().keyId(), (current, c) -> {
             requireEnabled(current.meta());
             long onDemand = current.versions().stream()
@@ -176,8 +177,9 @@ public final class Rotations {
         KeyRecord apply(KeyRecord current);
     }
 
-    private void change(Principal caller, String keyRef, Change change) {
+    private void change(Principal caller, String keyRef, String action, Change change) {
         LiveKey key = resolver.resolve(caller, keyRef);
+        KeyResolver.requireCustomerManaged(caller, key.meta(), action);
         ctx.registry().update(key.meta().keyId(), (current, c) -> {
             KeyRecord next = change.apply(current.meta());
             KeyRows.update(c, next);

@@ -33,6 +33,7 @@ public final class KeyTags {
 
     public void tag(Principal caller, String keyRef, List<Tag> tags) {
         LiveKey key = resolver.resolveKeyOnly(caller, keyRef);
+        KeyResolver.requireCustomerManaged(caller, key.meta(), "TagResource");
         validate(tags);
         registry.update(key.meta().keyId(), (current, c) -> {
             KeyResolver.requireNotPendingDeletion(current.meta());
@@ -47,6 +48,7 @@ public final class KeyTags {
 
     public void untag(Principal caller, String keyRef, List<String> tagKeys) {
         LiveKey key = resolver.resolveKeyOnly(caller, keyRef);
+        KeyResolver.requireCustomerManaged(caller, key.meta(), "UntagResource");
         registry.update(key.meta().keyId(), (current, c) -> {
             KeyResolver.requireNotPendingDeletion(current.meta());
             try (PreparedStatement s = c.prepareStatement("DELETE FROM kms_key_tags WHERE key_id = ? AND tag_key = ?")) {

@@ -83,9 +83,17 @@ public final class MultipartRequests {
         }
     }
 
-    public record UploadListing(List<Upload> uploads, int maxUploads, Optional<Upload> nextMarker) {
+    /**
+     * A page of ListMultipartUploads: uploads and, with a delimiter, the common prefixes that stand for the uploads
+     * under them (each counts once toward max-uploads).
+     *
+     * @param nextKeyMarker where the next page starts, when truncated: the last upload's key or common prefix
+     * @param nextUploadIdMarker the last upload's id, when the page ends on an upload
+     */
+    public record UploadListing(List<Upload> uploads, List<String> commonPrefixes, int maxUploads,
+            Optional<String> nextKeyMarker, Optional<String> nextUploadIdMarker) {
         public boolean truncated() {
-            return nextMarker.isPresent();
+            return nextKeyMarker.isPresent();
         }
     }
 }

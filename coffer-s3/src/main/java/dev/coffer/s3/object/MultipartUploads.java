@@ -269,20 +269,54 @@ public final class MultipartUploads {
         return new MultipartRequests.PartListing(u.upload(), out, max, next);
     }
 
+    /**
+     * ListMultipartUploads: uploads under {@code prefix} after the markers, in key order (then initiation), with
+     * keys that hold {@code delimiter} after the prefix rolled up into common prefixes, as ListObjects does.
+     */
     public MultipartRequests.UploadListing listUploads(Principal caller, String bucket, String prefix,
-            Optional<String> keyMarker, Optional<String> uploadIdMarker, Optional<Integer> maxUploads) {
+            Optional<String> delimiter, Optional<String> keyMarker, Optional<String> uploadIdMarker,
+            Optional<Integer> maxUploads) {
         buckets.require(caller, bucket);
         int max = Math.min(maxUploads.orElse(1000), 1000);
+        String afterKey = keyMarker.orElse("");
         // Without an upload-id-marker, S3 lists from the key after key-marker.
-        String afterUpload = uploadIdMarker.filter(x -> keyMarker.isPresent()).orElse("\uffff");
-        List<StoredUpload> page = store.read(c -> UploadTable.list(c, bucket, prefix, keyMarker.orElse(""),
-                keyMarker.isPresent() ? afterUpload : "", max + 1));
-        List<MultipartRequests.Upload> uploads = page.stream().map(StoredUpload::upload).toList();
-        if (uploads.size() > max) {
-            uploads = uploads.subList(0, max);
-            return new MultipartRequests.UploadListing(uploads, max, Optional.of(uploads.getLast()));
+        String afterUpload = keyMarker.isPresent() ? uploadIdMarker.orElse("\uffff") : "";
+        List<MultipartRequests.Upload> uploads = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        boolean[] truncated = {false};
+        store.read(c -> {
+            UploadTable.scan(c, bucket, prefix, afterKey, afterUpload, u -> {
+                Optional<String> rolledUp = delimiter.flatMap(d -> ObjectListings.commonPrefix(u.key(), prefix, d));
+                if (rolledUp.isPresent() && ((!prefixes.isEmpty() && prefixes.getLast().equals(rolledUp.get()))
+                        || ObjectListings.compareUtf8(rolledUp.get(), afterKey) <= 0)) {
+                    return true; // already listed, on this page or an earlier one
+                }
+                if (uploads.size() + prefixes.size() == max) {
+                    truncated[0] = true;
+                    return false;
+                }
+                if (rolledUp.isPresent()) {
+                    prefixes.add(rolledUp.get());
+                } else {
+                    uploads.add(u);
+                }
+                return true;
+            });
+            return null;
+        });
+        if (!truncated[0]) {
+            return new MultipartRequests.UploadListing(uploads, prefixes, max, Optional.empty(), Optional.empty());
         }
-        return new MultipartRequests.UploadListing(uploads, max, Optional.empty());
+        // Keys and prefixes interleave in key order; the page ends on whichever sorts last.
+        Optional<MultipartRequests.Upload> lastUpload = uploads.isEmpty() ? Optional.empty()
+                : Optional.of(uploads.getLast());
+        Optional<String> lastPrefix = prefixes.isEmpty() ? Optional.empty() : Optional.of(prefixes.getLast());
+        boolean endsOnPrefix = lastPrefix.isPresent() && (lastUpload.isEmpty()
+                || ObjectListings.compareUtf8(lastPrefix.get(), lastUpload.get().key()) > 0);
+        return endsOnPrefix
+                ? new MultipartRequests.UploadListing(uploads, prefixes, max, lastPrefix, Optional.empty())
+                : new MultipartRequests.UploadListing(uploads, prefixes, max, lastUpload.map(MultipartRequests.Upload::key),
+                        lastUpload.map(MultipartRequests.Upload::uploadId));
     }
 
     private StoredUpload require(String bucket, String key, String uploadId) {

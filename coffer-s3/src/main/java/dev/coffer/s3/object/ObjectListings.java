@@ -62,7 +62,7 @@ public final class ObjectListings {
         });
     }
 
-    private static Optional<String> commonPrefix(String key, String prefix, String delimiter) {
+    static Optional<String> commonPrefix(String key, String prefix, String delimiter) {
         int at = key.indexOf(delimiter, prefix.length());
         return at < 0 ? Optional.empty() : Optional.of(key.substring(0, at + delimiter.length()));
     }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Optional;
 
 /** The SQL of {@code multipart_uploads}: one row per upload in progress, its encryption record fixed at creation. */
@@ -71,9 +72,12 @@ final class UploadTable {
         }
     }
 
-    /** Uploads of {@code bucket} after (key, upload id) in that order, keys starting with {@code prefix}. */
-    static List<StoredUpload> list(Connection c, String bucket, String prefix, String afterKey, String afterUploadId,
-            int limit) throws SQLException {
+    /**
+     * Visits the uploads of {@code bucket} after (key, upload id), keys starting with {@code prefix}, in key order,
+     * until {@code visitor} returns false.
+     */
+    static void scan(Connection c, String bucket, String prefix, String afterKey, String afterUploadId,
+            Predicate<MultipartRequests.Upload> visitor) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM multipart_uploads WHERE bucket = ? "
                 + "AND object_key >= ? AND (object_key > ? OR (object_key = ? AND upload_id > ?)) "
                 + "ORDER BY object_key, initiated, upload_id")) {
@@ -82,17 +86,14 @@ final class UploadTable {
             s.setString(3, afterKey);
             s.setString(4, afterKey);
             s.setString(5, afterUploadId);
-            List<StoredUpload> out = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
-                while (r.next() && out.size() < limit) {
-                    StoredUpload u = row(r);
-                    if (!u.upload().key().startsWith(prefix)) {
-                        break;
+                while (r.next()) {
+                    MultipartRequests.Upload u = row(r).upload();
+                    if (!u.key().startsWith(prefix) || !visitor.test(u)) {
+                        return;
                     }
-                    out.add(u);
                 }
             }
-            return out;
         }
     }
 

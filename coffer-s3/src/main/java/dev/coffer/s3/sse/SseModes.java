@@ -5,7 +5,6 @@ import dev.coffer.s3.CofferBugException;
 import dev.coffer.s3.S3ErrorCode;
 import dev.coffer.s3.S3Exception;
 import dev.coffer.s3.bucket.EncryptionConfiguration;
-import dev.coffer.store.MetadataStore;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Collections;
@@ -27,12 +26,12 @@ public final class SseModes {
     private final boolean allowSseCOverHttp;
 
     /** @param allowSseCOverHttp accept SSE-C keys on plain HTTP (S3 never does; for local testing only) */
-    public SseModes(SseS3 sseS3, KmsGateway kms, MetadataStore store, InstantSource clock, SecureRandom random,
+    public SseModes(SseS3 sseS3, KmsGateway kms, InstantSource clock, SecureRandom random,
             boolean allowSseCOverHttp) {
         this.sseS3 = Objects.requireNonNull(sseS3, "sseS3");
         this.kms = Objects.requireNonNull(kms, "kms");
         this.bucketKeys = new BucketKeys(kms, clock);
-        this.managedKeys = new ManagedKeys(store, kms);
+        this.managedKeys = new ManagedKeys(kms);
         this.random = Objects.requireNonNull(random, "random");
         this.allowSseCOverHttp = allowSseCOverHttp;
     }

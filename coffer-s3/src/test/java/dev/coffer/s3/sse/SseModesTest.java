@@ -53,7 +53,7 @@ class SseModesTest {
     }
 
     private SseModes modes(boolean sseCOverHttp) {
-        return new SseModes(SseS3.fromRootKey(Secret.random(32, random), random), kms, store, InstantSource.system(),
+        return new SseModes(SseS3.fromRootKey(Secret.random(32, random), random), kms, InstantSource.system(),
                 random, sseCOverHttp);
     }
 

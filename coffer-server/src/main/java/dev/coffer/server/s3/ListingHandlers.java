@@ -168,7 +168,7 @@ final class ListingHandlers {
     }
 
     /** {@code encoding-type=url}: keys and prefixes percent-encoded (S3 keeps '/' and unreserved characters). */
-    private static UnaryOperator<String> encoder(QueryParams q) {
+    static UnaryOperator<String> encoder(QueryParams q) {
         Optional<String> type = q.first("encoding-type");
         if (type.isEmpty()) {
             return s -> s;

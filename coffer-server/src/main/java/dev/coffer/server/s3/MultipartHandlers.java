@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The multipart upload operations on the wire, UploadPartCopy included. */
 final class MultipartHandlers {
@@ -189,21 +190,25 @@ final class MultipartHandlers {
 
     ApiResponse listUploads(ApiRequest request, String bucket) {
         String prefix = request.query().first("prefix").orElse("");
+        Optional<String> delimiter = request.query().first("delimiter").filter(s -> !s.isEmpty());
         Optional<String> keyMarker = request.query().first("key-marker").filter(s -> !s.isEmpty());
         Optional<String> uploadIdMarker = request.query().first("upload-id-marker").filter(s -> !s.isEmpty());
-        MultipartRequests.UploadListing l = uploads.listUploads(request.principal(), bucket, prefix, keyMarker,
-                uploadIdMarker, request.query().first("max-uploads").map(ObjectReadHandlers::partNumber));
+        UnaryOperator<String> enc = ListingHandlers.encoder(request.query());
+        MultipartRequests.UploadListing l = uploads.listUploads(request.principal(), bucket, prefix, delimiter,
+                keyMarker, uploadIdMarker, request.query().first("max-uploads").map(ObjectReadHandlers::partNumber));
         XmlWriter xml = new XmlWriter().start("ListMultipartUploadsResult", S3Xml.NAMESPACE)
                 .element("Bucket", bucket)
-                .elementOrEmpty("KeyMarker", keyMarker.orElse(""))
+                .elementOrEmpty("KeyMarker", enc.apply(keyMarker.orElse("")))
                 .elementOrEmpty("UploadIdMarker", uploadIdMarker.orElse(""));
-        l.nextMarker().ifPresent(m -> xml.element("NextKeyMarker", m.key()).element("NextUploadIdMarker", m.uploadId()));
+        l.nextKeyMarker().ifPresent(m -> xml.element("NextKeyMarker", enc.apply(m)));
+        l.nextUploadIdMarker().ifPresent(m -> xml.element("NextUploadIdMarker", m));
         if (!prefix.isEmpty()) {
-            xml.element("Prefix", prefix);
+            xml.element("Prefix", enc.apply(prefix));
         }
+        delimiter.ifPresent(d -> xml.element("Delimiter", enc.apply(d)));
         xml.element("MaxUploads", l.maxUploads()).element("IsTruncated", Boolean.toString(l.truncated()));
         for (MultipartRequests.Upload u : l.uploads()) {
-            xml.start("Upload").element("Key", u.key()).element("UploadId", u.uploadId())
+            xml.start("Upload").element("Key", enc.apply(u.key())).element("UploadId", u.uploadId())
                     .start("Initiator").element("ID", u.ownerAccountId()).end()
                     .start("Owner").element("ID", u.ownerAccountId()).end()
                     .element("StorageClass", u.storageClass()).element("Initiated", iso(u.initiated()));
@@ -211,6 +216,10 @@ final class MultipartHandlers {
             u.checksumType().ifPresent(t -> xml.element("ChecksumType", t));
             xml.end();
         }
+        for (String p : l.commonPrefixes()) {
+            xml.start("CommonPrefixes").element("Prefix", enc.apply(p)).end();
+        }
+        request.query().first("encoding-type").ifPresent(e -> xml.element("EncodingType", e));
         xml.end();
         return ApiResponse.status(200).body(S3Xml.CONTENT_TYPE, xml.toBytes()).build();
     }
