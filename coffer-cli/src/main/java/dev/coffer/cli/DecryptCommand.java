@@ -7,6 +7,7 @@ import com.amazonaws.encryptionsdk.CryptoOutputStream;
 import com.amazonaws.encryptionsdk.ParsedCiphertext;
 import com.amazonaws.encryptionsdk.model.KeyBlob;
 import dev.coffer.crypto.JitWarmup;
+import dev.coffer.crypto.OffloadedSha384;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
@@ -92,6 +93,7 @@ public final class DecryptCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JitWarmup.start();
+        OffloadedSha384.install();
         return Failures.run("coffer decrypt", stdio.err(), this::decrypt);
     }
 

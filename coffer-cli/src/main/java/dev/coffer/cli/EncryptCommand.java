@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.amazonaws.encryptionsdk.AwsCrypto;
 import com.amazonaws.encryptionsdk.CryptoOutputStream;
 import dev.coffer.crypto.JitWarmup;
+import dev.coffer.crypto.OffloadedSha384;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -79,6 +80,7 @@ public final class EncryptCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JitWarmup.start();
+        OffloadedSha384.install();
         return Failures.run("coffer encrypt", stdio.err(), this::encrypt);
     }
 

@@ -80,6 +80,9 @@ final class PendingOutput implements AutoCloseable {
                 committed = true;
                 return;
             }
+            if (stream instanceof ChannelStream file) {
+                file.awaitWriteback();
+            }
             channel.force(true);
             channel.close();
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -139,9 +142,21 @@ final class PendingOutput implements AutoCloseable {
         return "PendingOutput[" + (target == null ? "-" : target) + ", committed=" + committed + "]";
     }
 
-    /** Writes straight to the channel: the writers here hand over large arrays, so a buffer would only copy. */
+    /**
+     * Writes straight to the channel: the writers here hand over large arrays, so a buffer would only copy.
+     *
+     * <p>Every {@value #WRITEBACK_EVERY} bytes it asks the kernel, on a second thread, to write what it has to
+     * disk ({@code fdatasync}), so that the disk works while the cipher does. Without it, Linux keeps the whole
+     * output dirty in memory (its background writeback starts only at 10% of RAM) and the final
+     * {@code force(true)} in {@link #commit()} waited for all of it: measured ~0.45 s per GiB here, a tenth of
+     * a run. Only the temp file is affected; the rename still comes after the final force.
+     */
     private static final class ChannelStream extends OutputStream {
+        private static final long WRITEBACK_EVERY = 64L << 20;
+
         private final FileChannel channel;
+        private long sinceWriteback;
+        private Thread writeback;
 
         ChannelStream(FileChannel channel) {
             this.channel = channel;
@@ -157,6 +172,39 @@ final class PendingOutput implements AutoCloseable {
             ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
+            }
+            sinceWriteback += len;
+            if (sinceWriteback >= WRITEBACK_EVERY && (writeback == null || !writeback.isAlive())) {
+                sinceWriteback = 0;
+                writeback = Thread.ofPlatform().daemon().name("coffer-writeback").start(this::forceQuietly);
+            }
+        }
+
+        private void forceQuietly() {
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                // the final force in commit() reports what is wrong; a closed channel means the write was abandoned
+            }
+        }
+
+        /** Lets a running writeback finish, so the final force does not race it. */
+        void awaitWriteback() {
+            Thread running = writeback;
+            if (running == null) {
+                return;
+            }
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    running.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
 
