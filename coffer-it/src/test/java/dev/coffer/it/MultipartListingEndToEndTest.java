@@ -3,6 +3,7 @@ package dev.coffer.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,33 @@ class MultipartListingEndToEndTest {
         assertThat(second.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("img/");
         assertThat(second.uploads()).extracting(MultipartUpload::key).containsExactly("z.bin");
         assertThat(second.isTruncated()).isFalse();
+    }
+
+    @Test
+    void uploadsOfOneKey_pageByUploadIdMarker_inInitiationOrder_withoutSkipsOrRepeats() throws Exception {
+        String b = "uploads-same-key";
+        s3.createBucket(c -> c.bucket(b));
+        List<String> started = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            started.add(start(b, "same.bin"));
+            Thread.sleep(2); // distinct initiation times, so the expected order is well defined
+        }
+        List<String> seen = new ArrayList<>();
+        String keyMarker = null;
+        String uploadIdMarker = null;
+        for (int page = 0; page < 10; page++) {
+            String km = keyMarker;
+            String um = uploadIdMarker;
+            ListMultipartUploadsResponse r = s3.listMultipartUploads(l -> l.bucket(b).maxUploads(3)
+                    .keyMarker(km).uploadIdMarker(um));
+            r.uploads().forEach(u -> seen.add(u.uploadId()));
+            if (!r.isTruncated()) {
+                break;
+            }
+            keyMarker = r.nextKeyMarker();
+            uploadIdMarker = r.nextUploadIdMarker();
+        }
+        assertThat(seen).containsExactlyElementsOf(started);
     }
 
     @Test

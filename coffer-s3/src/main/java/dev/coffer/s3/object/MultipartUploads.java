@@ -85,9 +85,7 @@ public final class MultipartUploads {
         SseMode mode = sse.forWrite(caller, encryption.configurationOf(r.bucket()), r.sse(), r.customerKey(),
                 r.secureTransport());
         ObjectBinding where = new ObjectBinding(r.bucket(), key, ObjectWrites.newVersionId(random));
-        byte[] id = new byte[32];
-        random.nextBytes(id);
-        String uploadId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        String uploadId = newUploadId(clock.millis(), random);
         try (IssuedKey issued = mode.issue(where, BodyCipher.FORMAT_VERSION,
                 BodyParameters.DEFAULT.ciphertextSegmentSize())) {
             MultipartRequests.Upload upload = new MultipartRequests.Upload(uploadId, key,
@@ -327,5 +325,16 @@ public final class MultipartUploads {
 
     private static S3Exception noSuchUpload(String uploadId) {
         return new S3Exception(S3ErrorCode.NO_SUCH_UPLOAD).withDetail("UploadId", uploadId);
+    }
+
+    /**
+     * An upload id that sorts by initiation time: S3 lists the uploads of one key in initiation order and pages
+     * them with an upload-id-marker compared lexicographically, so ids must order the same way. Twelve hex
+     * digits of the creation millisecond (hex, unlike base64url, sorts like the number), then 24 random bytes.
+     */
+    static String newUploadId(long millis, SecureRandom random) {
+        byte[] id = new byte[24];
+        random.nextBytes(id);
+        return String.format("%012x", millis) + Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     }
 }

@@ -80,7 +80,9 @@ final class UploadTable {
             Predicate<MultipartRequests.Upload> visitor) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM multipart_uploads WHERE bucket = ? "
                 + "AND object_key >= ? AND (object_key > ? OR (object_key = ? AND upload_id > ?)) "
-                + "ORDER BY object_key, initiated, upload_id")) {
+                // upload_id sorts by initiation time (MultipartUploads.newUploadId), so this order and the
+                // upload-id-marker comparison above agree, as S3's paging requires.
+                + "ORDER BY object_key, upload_id")) {
             s.setString(1, bucket);
             s.setString(2, prefix);
             s.setString(3, afterKey);
