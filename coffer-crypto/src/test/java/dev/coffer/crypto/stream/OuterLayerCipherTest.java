@@ -30,7 +30,7 @@ class OuterLayerCipherTest {
     }
 
     private byte[] open(byte[] sealed, byte[] associatedData, long from, int length) throws IOException {
-        try (SeekableByteChannel c = OuterLayerCipher.create(key).decryptingChannel(new Bytes(sealed), associatedData)) {
+        try (SeekableByteChannel c = OuterLayerCipher.create(key).decryptingChannel(new MemoryChannel(sealed), associatedData)) {
             ByteBuffer b = ByteBuffer.allocate(length);
             c.position(from);
             while (b.hasRemaining() && c.read(b) > 0) {
@@ -67,65 +67,9 @@ class OuterLayerCipherTest {
         assertThatThrownBy(() -> open(truncated, aad, SEG, 10)).isInstanceOf(BodyIntegrityException.class);
         OuterLayerCipher other = OuterLayerCipher.create(Secret.random(32, random));
         assertThatThrownBy(() -> {
-            try (SeekableByteChannel c = other.decryptingChannel(new Bytes(sealed), aad)) {
+            try (SeekableByteChannel c = other.decryptingChannel(new MemoryChannel(sealed), aad)) {
                 c.read(ByteBuffer.allocate(1));
             }
         }).isInstanceOf(BodyIntegrityException.class);
-    }
-
-    /** A read-only channel over bytes. */
-    static final class Bytes implements SeekableByteChannel {
-        private final byte[] data;
-        private long position;
-
-        Bytes(byte[] data) {
-            this.data = data;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) {
-            if (position >= data.length) {
-                return -1;
-            }
-            int n = (int) Math.min(dst.remaining(), data.length - position);
-            dst.put(data, (int) position, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long position() {
-            return position;
-        }
-
-        @Override
-        public SeekableByteChannel position(long p) {
-            position = p;
-            return this;
-        }
-
-        @Override
-        public long size() {
-            return data.length;
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
