@@ -116,9 +116,8 @@ public final class MultipartUploads {
         Optional<Secret> outer = mode.outerKey(u.encryption(), where);
         try (Secret dek = mode.unwrap(u.encryption(), where); PendingBlob pending = blobs.create()) {
             Bodies.Written written = Bodies.write(r.body().stream(), pending.outputStream(), dek, outer, where,
-                    "part " + r.partNumber(), random, MAX_PART_BYTES);
-            String etag = mode.etagIsContentMd5() ? HexFormat.of().formatHex(written.md5())
-                    : ObjectWrites.opaqueEtag(dek, written.md5());
+                    "part " + r.partNumber(), random, MAX_PART_BYTES, mode.etagIsContentMd5());
+            String etag = ObjectWrites.etag(written, random);
             Optional<Checksum> checksum = r.body().checksum()
                     .filter(c -> u.upload().checksumAlgorithm().map(c.algorithm()::equals).orElse(false));
             BlobId blob = pending.commit();

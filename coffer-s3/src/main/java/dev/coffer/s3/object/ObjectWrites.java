@@ -1,9 +1,6 @@
 package dev.coffer.s3.object;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.coffer.crypto.HkdfAesGcm;
-import dev.coffer.crypto.Secret;
 import dev.coffer.crypto.stream.BodyCipher;
 import dev.coffer.crypto.stream.BodyParameters;
 import dev.coffer.iam.Principal;
@@ -46,7 +43,6 @@ public final class ObjectWrites {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectWrites.class);
     /** S3's limit for a single PUT: 5 GiB. */
     public static final long MAX_PUT_BYTES = 5L * 1024 * 1024 * 1024;
-    private static final byte[] ETAG_INFO = "coffer s3 etag v1".getBytes(UTF_8);
 
     private final MetadataStore store;
     private final BlobStore blobs;
@@ -85,10 +81,9 @@ public final class ObjectWrites {
         try (IssuedKey issued = mode.issue(where, BodyCipher.FORMAT_VERSION, parameters.ciphertextSegmentSize());
                 PendingBlob pending = blobs.create()) {
             Bodies.Written written = Bodies.write(r.body().stream(), pending.outputStream(), issued.dataKey(),
-                    issued.outerKey(), where, "body", random, MAX_PUT_BYTES);
+                    issued.outerKey(), where, "body", random, MAX_PUT_BYTES, mode.etagIsContentMd5());
             // The verifying stream has reached its end: signature, Content-MD5 and checksums all held.
-            String etag = mode.etagIsContentMd5() ? HexFormat.of().formatHex(written.md5())
-                    : opaqueEtag(issued.dataKey(), written.md5());
+            String etag = etag(written, random);
             byte[] sealedMetadata = MetadataSeal.seal(issued.dataKey(), where, headers, random);
             BlobId blob = pending.commit();
             StoredObject object = new StoredObject(r.bucket(), key, where.versionId(), blob, written.size(), etag,
@@ -164,11 +159,18 @@ public final class ObjectWrites {
     }
 
     /**
-     * An ETag that is not the plaintext's MD5 (which would let anyone confirm a guessed plaintext of an object
-     * they cannot read): HKDF of the data key and the MD5, so it still changes whenever the content does.
+     * The ETag of a body written: the plaintext's MD5 where the mode's ETag is that (SSE-S3), otherwise 16
+     * random bytes. S3 documents that SSE-KMS, DSSE-KMS and SSE-C ETags are not the MD5 (an MD5 would let
+     * anyone confirm a guessed plaintext of an object they cannot read); a random one also changes with every
+     * write, which is all an ETag has to do, and spares hashing the body.
      */
-    static String opaqueEtag(Secret dek, byte[] md5) {
-        return HexFormat.of().formatHex(HkdfAesGcm.hkdfSha256(dek.revealBytes(), md5, ETAG_INFO, 16));
+    static String etag(Bodies.Written written, SecureRandom random) {
+        if (written.md5().isPresent()) {
+            return HexFormat.of().formatHex(written.md5().get());
+        }
+        byte[] opaque = new byte[16];
+        random.nextBytes(opaque);
+        return HexFormat.of().formatHex(opaque);
     }
 
     private static S3Exception tooLarge() {
