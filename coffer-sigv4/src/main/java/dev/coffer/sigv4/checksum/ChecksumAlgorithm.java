@@ -48,7 +48,7 @@ public enum ChecksumAlgorithm {
         return switch (this) {
             case CRC32 -> new CrcChecksum(new CRC32(), 4);
             case CRC32C -> new CrcChecksum(new CRC32C(), 4);
-            case CRC64NVME -> new CrcChecksum(new Crc64Nvme(), 8);
+            case CRC64NVME -> new CrcChecksum(Crc64NvmeEngine.newChecksum(), 8);
             case SHA1 -> new DigestChecksum(digest("SHA-1"));
             case SHA256 -> new DigestChecksum(digest("SHA-256"));
         };

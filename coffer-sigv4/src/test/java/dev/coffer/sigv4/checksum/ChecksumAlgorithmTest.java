@@ -30,13 +30,8 @@ class ChecksumAlgorithmTest {
         SplittableRandom random = new SplittableRandom(42);
         byte[] data = new byte[4096];
         random.nextBytes(data);
-        for (int off = 0; off < 9; off++) {
-            for (int len = 0; len < 200; len++) {
-                Crc64Nvme crc = new Crc64Nvme();
-                crc.update(data, off, len);
-                assertThat(crc.getValue()).as("off %d len %d", off, len).isEqualTo(bitwise(data, off, len));
-            }
-        }
+        forEveryOffsetAndLength(200, (off, len) -> assertThat(crc64(new Crc64Nvme(), data, off, len))
+                .as("off %d len %d", off, len).isEqualTo(bitwise(data, off, len)));
         Crc64Nvme split = new Crc64Nvme();
         split.update(data, 0, 1001);
         split.update(data[1001]);
@@ -52,6 +47,45 @@ class ChecksumAlgorithmTest {
         crc.update(CHECK_INPUT, 0, CHECK_INPUT.length);
 
         assertThat(crc.getValue()).isEqualTo(0xAE8B14860A799888L);
+    }
+
+    @Test
+    void crc64NvmeEngine_onThisMachine_isTheNativeOne() {
+        assertThat(Crc64NvmeEngine.load()).isEqualTo("AWS Common Runtime (native)");
+        assertThat(Crc64NvmeEngine.newChecksum()).isNotInstanceOf(Crc64Nvme.class);
+    }
+
+    @Test
+    void crc64NvmeEngine_native_agreesWithJavaTablesAtEveryLengthOffsetAndSplit() {
+        SplittableRandom random = new SplittableRandom(7);
+        byte[] data = new byte[300_000];
+        random.nextBytes(data);
+        forEveryOffsetAndLength(300, (off, len) -> assertThat(crc64(Crc64NvmeEngine.newChecksum(), data, off, len))
+                .as("off %d len %d", off, len).isEqualTo(crc64(new Crc64Nvme(), data, off, len)));
+        java.util.zip.Checksum split = Crc64NvmeEngine.newChecksum();
+        int at = 0;
+        while (at < data.length) {
+            int n = Math.min(data.length - at, 1 + random.nextInt(70_000));
+            split.update(data, at, n);
+            at += n;
+        }
+        assertThat(split.getValue()).isEqualTo(crc64(new Crc64Nvme(), data, 0, data.length));
+        assertThat(ChecksumAlgorithm.CRC64NVME.checksumOf(data)).isEqualTo(Base64.getEncoder().encodeToString(
+                java.nio.ByteBuffer.allocate(8).putLong(crc64(new Crc64Nvme(), data, 0, data.length)).array()));
+    }
+
+    /** Offsets 0–8 (every alignment of an 8-byte step) and lengths below {@code lengths}. */
+    private static void forEveryOffsetAndLength(int lengths, java.util.function.BiConsumer<Integer, Integer> check) {
+        for (int off = 0; off < 9; off++) {
+            for (int len = 0; len < lengths; len++) {
+                check.accept(off, len);
+            }
+        }
+    }
+
+    private static long crc64(java.util.zip.Checksum crc, byte[] data, int off, int len) {
+        crc.update(data, off, len);
+        return crc.getValue();
     }
 
     /** The SDK's CRC64NVME needs the native CRT, so the CRCs and digests it has in Java are compared here. */
