@@ -37,7 +37,7 @@ cleanup() {
 trap cleanup EXIT
 access=AKIALOADTEST00000001
 secret=load-test-secret-load-test-secret-00000
-port=19300
+port=${LOAD_PORT:-19400}
 wait_for() { # URL: until it answers at all (any status)
   for _ in $(seq 1 600); do curl -s -k -o /dev/null "$1" && return 0; sleep 0.05; done
   echo "s3-load: server did not start; log:" >&2; cat "$work/server.log" >&2; exit 1
