@@ -4,6 +4,7 @@ import dev.coffer.app.tls.LocalCertificateAuthority;
 import dev.coffer.app.tls.PemFiles;
 import dev.coffer.app.tls.TlsMaterial;
 import dev.coffer.crypto.JitWarmup;
+import dev.coffer.crypto.stream.OuterGcm;
 import dev.coffer.sigv4.checksum.Crc64NvmeEngine;
 import dev.coffer.crypto.Secret;
 import dev.coffer.iam.AccessKeys;
@@ -102,8 +103,12 @@ public final class CofferNode implements AutoCloseable {
             s3.sweepOrphanBlobs();
             // Until C2 compiles the callers, AES-GCM runs at ~85 MB/s: warm the crypto paths while we start.
             JitWarmup.start();
-            // The native CRC-64/NVME takes ~0.3 s to unpack and link: not on the first PUT's time.
-            Thread.ofPlatform().daemon().name("coffer-crc64-load").start(Crc64NvmeEngine::load);
+            // The native CRC-64/NVME and the DSSE outer layer's AES-GCM each take 0.3-0.5 s to unpack and link:
+            // not on the first PUT's time.
+            Thread.ofPlatform().daemon().name("coffer-native-load").start(() -> {
+                Crc64NvmeEngine.load();
+                OuterGcm.preferred();
+            });
             KmsScheduler kmsScheduler = kms.scheduler().start(KMS_SCHEDULER_PERIOD);
             opened.add(kmsScheduler);
 

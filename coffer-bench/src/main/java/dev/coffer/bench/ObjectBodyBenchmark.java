@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.security.GeneralSecurityException;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -137,82 +136,5 @@ public class ObjectBodyBenchmark {
             }
         }
         return total;
-    }
-
-    /** An output stream into one preallocated array: no copying beyond what the cipher does. */
-    private static final class Capture extends OutputStream {
-        final byte[] bytes;
-        int size;
-
-        Capture(int capacity) {
-            bytes = new byte[capacity];
-        }
-
-        @Override
-        public void write(int b) {
-            bytes[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            System.arraycopy(b, off, bytes, size, len);
-            size += len;
-        }
-    }
-
-    /** A read-only channel over an array, as a blob file would be. */
-    private static final class ArrayChannel implements SeekableByteChannel {
-        private final byte[] bytes;
-        private int position;
-
-        ArrayChannel(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) {
-            if (position >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(dst.remaining(), bytes.length - position);
-            dst.put(bytes, position, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long position() {
-            return position;
-        }
-
-        @Override
-        public SeekableByteChannel position(long p) {
-            position = (int) p;
-            return this;
-        }
-
-        @Override
-        public long size() {
-            return bytes.length;
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -9,21 +9,19 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * The second layer of DSSE-KMS: encrypts an already encrypted body (a {@link BodyCipher} stream) again, under an
- * independent key, with an independent AES-256-GCM implementation — BouncyCastle's {@code GCMBlockCipher} over
- * its {@code AESEngine}, where the inner layer runs the JDK's AES-GCM (through Tink). A flaw in one
- * implementation leaves the other layer standing. Segmented like the inner layer, so a range read decrypts only
- * the outer segments that cover the inner segments it needs.
+ * independent key, with an independent AES-256-GCM implementation ({@link OuterGcm}) — AWS-LC's through the
+ * Amazon Corretto Crypto Provider, or BouncyCastle's pure-Java {@code GCMBlockCipher} where AWS-LC does not load —
+ * where the inner layer runs the JDK's SunJCE AES-GCM (through Tink). A flaw in one implementation leaves the other
+ * layer standing. Both outer implementations compute standard GCM, so the bytes below do not depend on which one
+ * wrote them. Segmented like the inner layer, so a range read decrypts only the outer segments that cover the
+ * inner segments it needs.
  *
  * <p><b>Outer layer format, version 1 — frozen: stored on disk; never change it, add a version instead.</b>
  * <pre>
@@ -48,18 +46,26 @@ public final class OuterLayerCipher {
     private static final byte[] INFO = "coffer dsse outer layer v1".getBytes(UTF_8);
 
     private final Secret key;
+    private final OuterGcm gcm;
 
-    private OuterLayerCipher(Secret key) {
+    private OuterLayerCipher(Secret key, OuterGcm gcm) {
         this.key = key;
+        this.gcm = gcm;
     }
 
-    /** A cipher under a 256-bit outer key (the caller keeps and closes the key). */
+    /** A cipher under a 256-bit outer key (the caller keeps and closes the key), with {@link OuterGcm#preferred()}. */
     public static OuterLayerCipher create(Secret key) {
+        return create(key, OuterGcm.preferred());
+    }
+
+    /** As {@link #create(Secret)}, with a chosen AES-GCM implementation (for tests and benchmarks). */
+    public static OuterLayerCipher create(Secret key, OuterGcm gcm) {
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(gcm, "gcm");
         if (key.length() != 32) {
             throw new IllegalArgumentException("outer key must be 32 bytes, got " + key.length());
         }
-        return new OuterLayerCipher(key);
+        return new OuterLayerCipher(key, gcm);
     }
 
     /** Segments of an inner ciphertext of {@code innerSize} bytes. */
@@ -84,7 +90,7 @@ public final class OuterLayerCipher {
         System.arraycopy(salt, 0, header, 1, 16);
         System.arraycopy(prefix, 0, header, 17, 7);
         out.write(header);
-        return new Encrypting(out, segmentKey(salt), prefix, associatedData.clone());
+        return new Encrypting(out, gcm.withKey(segmentKey(salt)), prefix, associatedData.clone());
     }
 
     /**
@@ -108,8 +114,8 @@ public final class OuterLayerCipher {
         if (h[0] != FORMAT_VERSION) {
             throw new BodyIntegrityException("unknown outer layer version " + h[0]);
         }
-        return new Decrypting(ciphertext, segmentKey(Arrays.copyOfRange(h, 1, 17)), Arrays.copyOfRange(h, 17, 24),
-                associatedData.clone(), innerSize, n);
+        return new Decrypting(ciphertext, gcm.withKey(segmentKey(Arrays.copyOfRange(h, 1, 17))),
+                Arrays.copyOfRange(h, 17, 24), associatedData.clone(), innerSize, n);
     }
 
     private byte[] segmentKey(byte[] salt) {
@@ -127,15 +133,9 @@ public final class OuterLayerCipher {
         return n;
     }
 
-    private static GCMBlockCipher gcm(boolean encrypt, byte[] key, byte[] nonce, byte[] aad) {
-        GCMBlockCipher gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(AESEngine.newInstance());
-        gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BYTES * 8, nonce, aad));
-        return gcm;
-    }
-
     private static final class Encrypting extends OutputStream {
         private final OutputStream out;
-        private final byte[] key;
+        private final OuterGcm.Keyed gcm;
         private final byte[] prefix;
         private final byte[] aad;
         private final byte[] buffer = new byte[SEGMENT_BYTES];
@@ -144,9 +144,9 @@ public final class OuterLayerCipher {
         private long index;
         private boolean closed;
 
-        Encrypting(OutputStream out, byte[] key, byte[] prefix, byte[] aad) {
+        Encrypting(OutputStream out, OuterGcm.Keyed gcm, byte[] prefix, byte[] aad) {
             this.out = out;
-            this.key = key;
+            this.gcm = gcm;
             this.prefix = prefix;
             this.aad = aad;
         }
@@ -171,13 +171,7 @@ public final class OuterLayerCipher {
         }
 
         private void seal(boolean last) throws IOException {
-            GCMBlockCipher gcm = gcm(true, key, nonce(prefix, index, last), aad);
-            int n = gcm.processBytes(buffer, 0, filled, sealed, 0);
-            try {
-                n += gcm.doFinal(sealed, n);
-            } catch (InvalidCipherTextException e) {
-                throw new IllegalStateException("GCM encryption cannot fail", e);
-            }
+            int n = gcm.seal(nonce(prefix, index, last), aad, buffer, filled, sealed);
             out.write(sealed, 0, n);
             index++;
             filled = 0;
@@ -198,7 +192,7 @@ public final class OuterLayerCipher {
                 seal(true);
             } finally {
                 Arrays.fill(buffer, (byte) 0);
-                Arrays.fill(key, (byte) 0);
+                gcm.close();
                 out.close();
             }
         }
@@ -206,7 +200,7 @@ public final class OuterLayerCipher {
 
     private static final class Decrypting implements SeekableByteChannel {
         private final SeekableByteChannel in;
-        private final byte[] key;
+        private final OuterGcm.Keyed gcm;
         private final byte[] prefix;
         private final byte[] aad;
         private final long size;
@@ -218,9 +212,9 @@ public final class OuterLayerCipher {
         private long position;
         private boolean failed;
 
-        Decrypting(SeekableByteChannel in, byte[] key, byte[] prefix, byte[] aad, long size, long segments) {
+        Decrypting(SeekableByteChannel in, OuterGcm.Keyed gcm, byte[] prefix, byte[] aad, long size, long segments) {
             this.in = in;
-            this.key = key;
+            this.gcm = gcm;
             this.prefix = prefix;
             this.aad = aad;
             this.size = size;
@@ -257,11 +251,9 @@ public final class OuterLayerCipher {
             sealed.clear().limit(plain + TAG_BYTES);
             in.position(HEADER_BYTES + i * (SEGMENT_BYTES + TAG_BYTES));
             SegmentReader.readFully(in, sealed);
-            GCMBlockCipher gcm = gcm(false, key, nonce(prefix, i, last), aad);
             try {
-                int n = gcm.processBytes(sealed.array(), 0, plain + TAG_BYTES, segment, 0);
-                gcm.doFinal(segment, n);
-            } catch (InvalidCipherTextException | RuntimeException e) {
+                gcm.open(nonce(prefix, i, last), aad, sealed.array(), plain + TAG_BYTES, segment);
+            } catch (GeneralSecurityException | RuntimeException e) {
                 failed = true;
                 loaded = -1;
                 Arrays.fill(segment, (byte) 0);
@@ -305,7 +297,7 @@ public final class OuterLayerCipher {
         @Override
         public void close() throws IOException {
             Arrays.fill(segment, (byte) 0);
-            Arrays.fill(key, (byte) 0);
+            gcm.close();
             in.close();
         }
     }

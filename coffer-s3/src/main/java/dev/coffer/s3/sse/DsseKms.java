@@ -8,7 +8,8 @@ import java.util.Optional;
  * DSSE-KMS: two independent layers with independent data keys. The inner layer is the object's body under a
  * data key from KMS, exactly as {@link SseKms} makes it (never with a bucket key, as on AWS), encrypted by
  * {@code BodyCipher} (the JDK's AES-GCM); the outer layer encrypts that ciphertext again under a random key
- * wrapped by the S3 service key ({@link SseS3}), with BouncyCastle's AES-GCM ({@code OuterLayerCipher}).
+ * wrapped by the S3 service key ({@link SseS3}), with an AES-GCM independent of the JDK's ({@code OuterLayerCipher}:
+ * AWS-LC's through the Amazon Corretto Crypto Provider, BouncyCastle's where that does not load).
  *
  * <p>Stored: as SSE-KMS, with {@code sse_mode = DSSE_KMS} and {@code outer_wrapped_dek} = the {@link KeyWrap} of
  * the outer key under the service key, bound to the object with the purpose {@code "dek:DSSE_KMS:outer"}.
