@@ -47,11 +47,30 @@ public final class ObjectReads {
         return read(caller, r, false);
     }
 
-    /** GetObjectAttributes: the row only (ETag, checksum, size, storage class); SSE-C objects need their key. */
-    public StoredObject attributes(Principal caller, GetObjectRequest r) {
+    /**
+     * GetObjectAttributes: the row (ETag, checksum, size, storage class; SSE-C objects need their key) and, with
+     * {@code page}, that page of the object's parts when S3 would list them (see {@link ObjectAttributes}).
+     */
+    public ObjectAttributes attributes(Principal caller, GetObjectRequest r,
+            Optional<ObjectAttributes.PageRequest> page) {
+        StoredObject o;
         try (ObjectContent c = read(caller, r, false)) {
-            return c.object();
+            o = c.object();
         }
+        Optional<Checksum> composite = o.checksum()
+                .filter(c -> o.partCount() > 0 && Checksum.COMPOSITE.equals(c.type()));
+        if (page.isEmpty() || composite.isEmpty()) {
+            return new ObjectAttributes(o, Optional.empty());
+        }
+        ObjectAttributes.PageRequest p = page.get();
+        // Parts are keyed by the version read above: if an overwrite has since deleted them, the page is empty.
+        List<PartTable.StoredPart> rows = store.read(c -> PartTable.objectParts(c, o.bucket(), o.key(), o.versionId(),
+                p.partNumberMarker(), p.maxParts() + 1));
+        String algorithm = composite.get().algorithm();
+        List<ObjectAttributes.Part> parts = rows.stream().limit(p.maxParts()).map(s -> new ObjectAttributes.Part(
+                s.partNumber(), s.size(), s.checksumValue().map(v -> new Checksum(algorithm, v)))).toList();
+        boolean truncated = rows.size() > p.maxParts();
+        return new ObjectAttributes(o, Optional.of(new ObjectAttributes.PartPage(p, parts, truncated)));
     }
 
     private ObjectContent read(Principal caller, GetObjectRequest r, boolean withBody) {

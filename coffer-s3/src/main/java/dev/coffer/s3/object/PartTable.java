@@ -18,12 +18,22 @@ final class PartTable {
     record StoredPart(int partNumber, BlobId blobId, long size, String etag, Instant lastModified,
             Optional<String> checksumValue) {}
 
+    /** All the parts of a completed object, in part order. */
     static List<StoredPart> objectParts(Connection c, String bucket, String key, String versionId) throws SQLException {
+        return objectParts(c, bucket, key, versionId, 0, MultipartUploads.MAX_PARTS);
+    }
+
+    /** The parts of a completed object from {@code afterPart} on, in part order, at most {@code limit}. */
+    static List<StoredPart> objectParts(Connection c, String bucket, String key, String versionId, int afterPart,
+            int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT part_number, blob_id, size, etag, checksum_value "
-                + "FROM object_parts WHERE bucket = ? AND object_key = ? AND version_id = ? ORDER BY part_number")) {
+                + "FROM object_parts WHERE bucket = ? AND object_key = ? AND version_id = ? AND part_number > ? "
+                + "ORDER BY part_number LIMIT ?")) {
             s.setString(1, bucket);
             s.setString(2, key);
             s.setString(3, versionId);
+            s.setInt(4, afterPart);
+            s.setInt(5, limit);
             List<StoredPart> out = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
