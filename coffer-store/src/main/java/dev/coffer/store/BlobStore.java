@@ -46,7 +46,10 @@ public interface BlobStore {
 
     boolean exists(BlobId id) throws IOException;
 
-    /** Deletes the blob durably; deleting a missing blob does nothing. */
+    /**
+     * Deletes the blob; deleting a missing blob does nothing. Not necessarily durable: callers delete only blobs no
+     * row points to, which the orphan sweep at start-up removes should a crash bring one back.
+     */
     void delete(BlobId id) throws IOException;
 
     /**

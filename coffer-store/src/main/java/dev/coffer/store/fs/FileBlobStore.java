@@ -127,11 +127,10 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public void delete(BlobId id) throws IOException {
-        Path file = pathOf(id);
-        if (Files.deleteIfExists(file)) {
-            // Otherwise a crash could bring the blob back, and an orphan sweep would have to find it again.
-            Durable.fsyncDirectory(file.getParent());
-        }
+        // No fsync of the directory: a blob is deleted only once no row points to it, so if a crash brings it
+        // back, the orphan sweep at the next start removes it, and its data key went with the row. The fsync
+        // was a journal commit on every overwrite's request path (11 ms at the median under 16 concurrent PUTs).
+        Files.deleteIfExists(pathOf(id));
     }
 
     @Override
