@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The transaction discipline every JDBC store shares: begin, run the work, commit or roll back, translate
@@ -60,7 +61,13 @@ abstract class JdbcMetadataStore implements MetadataStore {
 
     @Override
     public final <T> T write(SqlWork<T> work) {
-        return inTransaction(Access.WRITE, work);
+        Objects.requireNonNull(work, "work");
+        return runWrite(() -> inTransaction(Access.WRITE, work));
+    }
+
+    /** Runs one whole write transaction; on the calling thread unless a subclass needs another one. */
+    <T> T runWrite(Supplier<T> transaction) {
+        return transaction.get();
     }
 
     private <T> T inTransaction(Access access, SqlWork<T> work) {

@@ -57,6 +57,33 @@ class SqliteMetadataStoreTest {
     }
 
     @Test
+    void write_fromVirtualThread_runsOnThePlatformWriterThreadAndKeepsItsExceptions() throws Exception {
+        // A virtual thread in SQLite's native commit (an fsync) would hold its carrier; it hands the work over.
+        Thread[] ranOn = new Thread[1];
+        Thread caller = Thread.ofVirtual().start(() -> store.write(c -> {
+            ranOn[0] = Thread.currentThread();
+            return null;
+        }));
+        caller.join();
+        assertThat(ranOn[0].isVirtual()).isFalse();
+        assertThat(ranOn[0].getName()).isEqualTo("coffer-sqlite-writer");
+
+        IllegalArgumentException thrown = new IllegalArgumentException("refused by the work");
+        Throwable[] seen = new Throwable[1];
+        Thread failing = Thread.ofVirtual().start(() -> {
+            try {
+                store.write(c -> {
+                    throw thrown;
+                });
+            } catch (Throwable t) {
+                seen[0] = t;
+            }
+        });
+        failing.join();
+        assertThat(seen[0]).isSameAs(thrown);
+    }
+
+    @Test
     void write_onReturn_isCommittedAndVisibleToReads() {
         store.write(c -> insertBucket(c, "photos"));
         assertThat(readStrings(store, "SELECT name FROM buckets")).containsExactly("photos");
