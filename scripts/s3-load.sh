@@ -11,7 +11,8 @@
 #                     --range-iterations (see S3Load's class comment)
 # Bounded: every phase stops at its time or operation limit; keys are overwritten then deleted; the data dir
 # is removed at exit. Set LOAD_SKIP_BUILD=1 to use the jars already built; COFFER_JAVA_OPTS reaches Coffer's JVM
-# (e.g. -XX:StartFlightRecording=filename=/tmp/put.jfr,settings=profile).
+# (e.g. -XX:StartFlightRecording=filename=/tmp/put.jfr,settings=profile); LOAD_COFFER_JAR runs another build of
+# coffer.jar (a copy of coffer-app/target with its lib/ beside it), to compare two builds side by side.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 target=coffer
@@ -47,7 +48,7 @@ case "$target" in
   coffer)
     # The jar itself, not the ./coffer launcher: the launcher rebuilds the jar whenever any source is newer,
     # which must not happen under someone else's running benchmark.
-    jar="$here/coffer-app/target/coffer.jar"
+    jar="${LOAD_COFFER_JAR:-$here/coffer-app/target/coffer.jar}"
     [ -f "$jar" ] || { echo "s3-load: $jar is missing; run without LOAD_SKIP_BUILD" >&2; exit 1; }
     coffer=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${COFFER_JAVA_OPTS:-} -jar "$jar")
     export COFFER_ROOT_ACCESS_KEY_ID=$access COFFER_ROOT_SECRET_ACCESS_KEY=$secret
