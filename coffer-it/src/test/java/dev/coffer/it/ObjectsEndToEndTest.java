@@ -225,6 +225,9 @@ class ObjectsEndToEndTest {
                 404, "NoSuchBucket");
         assertCode(() -> s3.putObject(p -> p.bucket(BUCKET).key("k").serverSideEncryption("AES128"),
                 RequestBody.fromString("x")), 400, "InvalidArgument");
+        // A verified Content-MD5 is the ETag (the server takes it instead of hashing the body twice).
+        assertThat(s3.putObject(p -> p.bucket(BUCKET).key("md5-ok").contentMD5("CY9rzUYh03PK3k6DJie09g=="),
+                RequestBody.fromString("test")).eTag()).isEqualTo("\"098f6bcd4621d373cade4e832627b4f6\"");
         assertCode(() -> s3.putObject(p -> p.bucket(BUCKET).key("md5").contentMD5("1B2M2Y8AsgTpgAmY7PhCfg=="),
                 RequestBody.fromString("not empty")), 400, "BadDigest");
         assertCode(() -> s3.putObject(p -> p.bucket(BUCKET).key("md5").contentMD5("nope"),

@@ -40,6 +40,12 @@ public abstract class VerifiedBody extends InputStream {
         return Optional.ofNullable(checksums().get(algorithm));
     }
 
+    /**
+     * The MD5 the client declared in Content-MD5, if it did. The body fails with BadDigest at its end unless its
+     * MD5 is this, so once the body is complete it is the body's MD5.
+     */
+    public abstract Optional<byte[]> contentMd5();
+
     /** Decoded payload bytes delivered so far; the object's size once the body is complete. */
     public abstract long length();
 

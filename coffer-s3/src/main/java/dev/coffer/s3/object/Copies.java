@@ -3,9 +3,11 @@ package dev.coffer.s3.object;
 import dev.coffer.iam.Principal;
 import dev.coffer.s3.S3ErrorCode;
 import dev.coffer.s3.S3Exception;
+import dev.coffer.s3.sse.SseAlgorithm;
 import dev.coffer.s3.sse.SseCustomerKey;
 import dev.coffer.s3.sse.SseRequest;
 import java.io.InputStream;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -77,6 +79,14 @@ public final class Copies {
                         public Optional<Checksum> checksum() {
                             // A multipart source's composite checksum describes parts the copy does not have.
                             return s.checksum().filter(c -> c.type().equals(Checksum.FULL_OBJECT));
+                        }
+
+                        @Override
+                        public Optional<byte[]> contentMd5() {
+                            // A single-part SSE-S3 object's ETag is its content's MD5 (its body authenticates
+                            // as it is read); every other ETag is not.
+                            return s.partCount() == 0 && s.encryption().algorithm() == SseAlgorithm.SSE_S3
+                                    ? Optional.of(HexFormat.of().parseHex(s.etag())) : Optional.empty();
                         }
                     }));
         }

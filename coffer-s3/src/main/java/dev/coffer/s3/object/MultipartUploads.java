@@ -115,9 +115,9 @@ public final class MultipartUploads {
         ObjectBinding where = new ObjectBinding(u.bucket(), u.upload().key(), u.versionId());
         Optional<Secret> outer = mode.outerKey(u.encryption(), where);
         try (Secret dek = mode.unwrap(u.encryption(), where); PendingBlob pending = blobs.create()) {
-            Bodies.Written written = Bodies.write(r.body().stream(), pending.outputStream(), dek, outer, where,
+            Bodies.Written written = Bodies.write(r.body(), pending.outputStream(), dek, outer, where,
                     "part " + r.partNumber(), random, MAX_PART_BYTES, mode.etagIsContentMd5());
-            String etag = ObjectWrites.etag(written, random);
+            String etag = ObjectWrites.etag(written.md5(), random);
             Optional<Checksum> checksum = r.body().checksum()
                     .filter(c -> u.upload().checksumAlgorithm().map(c.algorithm()::equals).orElse(false));
             BlobId blob = pending.commit();

@@ -80,10 +80,10 @@ public final class ObjectWrites {
         BodyParameters parameters = BodyParameters.DEFAULT;
         try (IssuedKey issued = mode.issue(where, BodyCipher.FORMAT_VERSION, parameters.ciphertextSegmentSize());
                 PendingBlob pending = blobs.create()) {
-            Bodies.Written written = Bodies.write(r.body().stream(), pending.outputStream(), issued.dataKey(),
+            Bodies.Written written = Bodies.write(r.body(), pending.outputStream(), issued.dataKey(),
                     issued.outerKey(), where, "body", random, MAX_PUT_BYTES, mode.etagIsContentMd5());
             // The verifying stream has reached its end: signature, Content-MD5 and checksums all held.
-            String etag = etag(written, random);
+            String etag = etag(written.md5(), random);
             byte[] sealedMetadata = MetadataSeal.seal(issued.dataKey(), where, headers, random);
             BlobId blob = pending.commit();
             StoredObject object = new StoredObject(r.bucket(), key, where.versionId(), blob, written.size(), etag,
@@ -164,9 +164,9 @@ public final class ObjectWrites {
      * anyone confirm a guessed plaintext of an object they cannot read); a random one also changes with every
      * write, which is all an ETag has to do, and spares hashing the body.
      */
-    static String etag(Bodies.Written written, SecureRandom random) {
-        if (written.md5().isPresent()) {
-            return HexFormat.of().formatHex(written.md5().get());
+    static String etag(Optional<byte[]> md5, SecureRandom random) {
+        if (md5.isPresent()) {
+            return HexFormat.of().formatHex(md5.get());
         }
         byte[] opaque = new byte[16];
         random.nextBytes(opaque);

@@ -16,4 +16,11 @@ public interface UploadBody {
 
     /** After the end of the stream: the verified checksum the client sent, or one computed for the object. */
     Optional<Checksum> checksum();
+
+    /**
+     * The content's MD5 when it is known before reading — a Content-MD5 header, which the stream verifies at
+     * its end (failing with BadDigest), or the ETag of a copy's SSE-S3 source — so that the writer need not
+     * hash the body again; MD5 is the slowest step of a write.
+     */
+    Optional<byte[]> contentMd5();
 }

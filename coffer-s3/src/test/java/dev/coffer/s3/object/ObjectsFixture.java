@@ -76,6 +76,11 @@ final class ObjectsFixture implements AutoCloseable {
             public Optional<Checksum> checksum() {
                 return Optional.of(new Checksum("CRC32", "AAAAAA=="));
             }
+
+            @Override
+            public Optional<byte[]> contentMd5() {
+                return Optional.empty();
+            }
         };
     }
 

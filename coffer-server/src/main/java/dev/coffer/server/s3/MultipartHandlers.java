@@ -109,6 +109,11 @@ final class MultipartHandlers {
                         public Optional<Checksum> checksum() {
                             return Optional.empty();
                         }
+
+                        @Override
+                        public Optional<byte[]> contentMd5() {
+                            return Optional.empty();
+                        }
                     }));
             XmlWriter xml = new XmlWriter().start("CopyPartResult", S3Xml.NAMESPACE)
                     .element("LastModified", iso(p.lastModified())).element("ETag", p.etag()).end();

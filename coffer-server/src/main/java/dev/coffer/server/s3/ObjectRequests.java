@@ -143,6 +143,11 @@ final class ObjectRequests {
                 return computed.entrySet().stream().findFirst()
                         .map(e -> new Checksum(e.getKey().algorithmName(), e.getValue()));
             }
+
+            @Override
+            public Optional<byte[]> contentMd5() {
+                return body.contentMd5();
+            }
         };
     }
 

@@ -97,6 +97,11 @@ abstract class CheckedBody extends VerifiedBody {
     }
 
     @Override
+    public final Optional<byte[]> contentMd5() {
+        return plan.contentMd5().map(byte[]::clone);
+    }
+
+    @Override
     public final Map<ChecksumAlgorithm, String> checksums() {
         if (results == null) {
             throw new IllegalStateException("the body has not been read to its end");
