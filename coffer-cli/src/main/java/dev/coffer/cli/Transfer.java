@@ -13,7 +13,9 @@ import java.nio.file.Path;
 final class Transfer {
     /**
      * Bytes handed to the AWS Encryption SDK per call. It allocates an output array of about this size per call,
-     * so larger chunks only cost heap; 1 MiB keeps its per-call overhead out of the measurements.
+     * so larger chunks only cost heap; 1 MiB keeps its per-call overhead out of the measurements. Decrypting, it
+     * also copies each call's input twice into new arrays; chunks of one frame to 256 KiB, which keep those arrays
+     * small, were measured no faster, one frame slower (docs/PERFORMANCE.md, "Decrypt against encrypt").
      */
     static final int CHUNK = 1 << 20;
 
