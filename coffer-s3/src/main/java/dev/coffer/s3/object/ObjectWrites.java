@@ -120,9 +120,14 @@ public final class ObjectWrites {
 
     /** A random internal version id: 32 hex digits. */
     static String newVersionId(SecureRandom random) {
-        byte[] versionBytes = new byte[16];
-        random.nextBytes(versionBytes);
-        return HexFormat.of().formatHex(versionBytes);
+        return randomHex16(random);
+    }
+
+    /** 16 random bytes as 32 hex digits. */
+    private static String randomHex16(SecureRandom random) {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** DeleteObject: succeeds (204) whether or not the key exists, as S3 does for unversioned buckets. */
@@ -165,12 +170,7 @@ public final class ObjectWrites {
      * write, which is all an ETag has to do, and spares hashing the body.
      */
     static String etag(Optional<byte[]> md5, SecureRandom random) {
-        if (md5.isPresent()) {
-            return HexFormat.of().formatHex(md5.get());
-        }
-        byte[] opaque = new byte[16];
-        random.nextBytes(opaque);
-        return HexFormat.of().formatHex(opaque);
+        return md5.map(HexFormat.of()::formatHex).orElseGet(() -> randomHex16(random));
     }
 
     private static S3Exception tooLarge() {
