@@ -10,6 +10,13 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("encrypt") || args[0].equals("decrypt"))) {
+            // The client commands print their own one-line errors and nothing else. Left to find logback (the
+            // server's logging), SLF4J would configure it from XML first: ~250 ms of a decrypt's start, measured
+            // with -Xlog:class+load (docs/PERFORMANCE.md, "coffer encrypt / decrypt").
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN"); // else SLF4J says which provider it chose
+        }
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
             System.exit(code);
