@@ -5,11 +5,10 @@ import static java.util.Objects.requireNonNull;
 import com.amazonaws.encryptionsdk.AwsCrypto;
 import com.amazonaws.encryptionsdk.CryptoOutputStream;
 import com.amazonaws.encryptionsdk.ParsedCiphertext;
+import com.amazonaws.encryptionsdk.model.CiphertextHeaders;
 import com.amazonaws.encryptionsdk.model.KeyBlob;
 import dev.coffer.crypto.JitWarmup;
 import dev.coffer.crypto.OffloadedSha384;
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +91,7 @@ public final class DecryptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JitWarmup.start();
+        JitWarmup.startForDecryption();
         OffloadedSha384.install();
         return Failures.run("coffer decrypt", stdio.err(), this::decrypt);
     }
@@ -101,26 +100,36 @@ public final class DecryptCommand implements Callable<Integer> {
         checkMode();
         Map<String, String> expected = message.context();
         int maxKeys = message.maxEncryptedDataKeys();
+        int sdkMaxKeys = maxKeys == MessageOptions.DEFAULT_MAX_ENCRYPTED_DATA_KEYS
+                ? CiphertextHeaders.NO_MAX_ENCRYPTED_DATA_KEYS : maxKeys;
         try (KmsClients clients = new KmsClients(kms.resolve(settings))) {
             clients.checkCredentials();
-            Keyrings keyrings = new Keyrings(clients);
-            IKeyring keyring = discovery
-                    ? keyrings.forDiscovery(discoveryAccounts, Optional.ofNullable(discoveryPartition))
-                    : keyrings.forStrictDecrypt(keyIds);
-            AwsCrypto awsCrypto = crypto.builder(keyrings.materialProviders(), maxKeys).build();
             try (Transfer.Input in = Transfer.open(input, stdio);
                     PendingOutput out = PendingOutput.open(output, stdio)) {
                 Progress progress = Transfer.progress(stdio, message, "decrypting", in.size());
-                CheckFirst gate = new CheckFirst(out.stream());
-                CryptoOutputStream<?> decrypting = awsCrypto.createDecryptingStream(keyring, gate);
-                gate.check = () -> checkContext(expected, decrypting.getCryptoResult().getEncryptionContext());
-                HeadRecorder head = new HeadRecorder(in.stream());
+                MessageHead head = MessageHead.read(in.stream(), sdkMaxKeys);
+                boolean framed = FramedMessageDecryptor.accepts(head, crypto.commitmentPolicy, sdkMaxKeys);
+                // Started first: hashing a signed message's file is the longest step, and needs no key.
+                SignedBytesHash hash = framed ? FramedMessageDecryptor.startHash(head, in) : null;
                 try {
-                    Transfer.copy(head, decrypting, progress, Transfer.CHUNK);
-                    decrypting.close();
-                    gate.runCheck();
+                    Keyrings keyrings = new Keyrings(clients);
+                    IKeyring keyring = discovery
+                            ? keyrings.forDiscovery(discoveryAccounts, Optional.ofNullable(discoveryPartition))
+                            : keyrings.forStrictDecrypt(keyIds);
+                    if (framed) {
+                        new FramedMessageDecryptor(crypto.commitmentPolicy, keyrings.materialsManager(keyring))
+                                .decrypt(head, in.stream(), hash, context -> checkContext(expected, context),
+                                        out.stream(), progress);
+                    } else {
+                        decryptWithSdk(keyrings, keyring, maxKeys, expected,
+                                Transfer.prefixed(head.read(), 0, in.stream()),
+                                out.stream(), progress);
+                    }
                 } catch (RuntimeException | IOException e) {
-                    throw explain(e, head.head());
+                    if (hash != null) {
+                        hash.cancel();
+                    }
+                    throw explain(e, head.read());
                 } finally {
                     progress.finish();
                 }
@@ -128,6 +137,21 @@ public final class DecryptCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Any other message (not framed, unusual header) through the SDK's own decrypting stream, which also gives
+     * the SDK's own error for whatever it refuses.
+     */
+    private void decryptWithSdk(Keyrings keyrings, IKeyring keyring, int maxKeys, Map<String, String> expected,
+            InputStream in, OutputStream out, Progress progress) throws IOException {
+        AwsCrypto awsCrypto = crypto.builder(keyrings.materialProviders(), maxKeys).build();
+        CheckFirst gate = new CheckFirst(out);
+        CryptoOutputStream<?> decrypting = awsCrypto.createDecryptingStream(keyring, gate);
+        gate.check = () -> checkContext(expected, decrypting.getCryptoResult().getEncryptionContext());
+        Transfer.copy(in, decrypting, progress, Transfer.CHUNK);
+        decrypting.close();
+        gate.runCheck();
     }
 
     private void checkMode() {
@@ -178,38 +202,6 @@ public final class DecryptCommand implements Callable<Integer> {
                     : "none of the --key-id keys can open this message; it was encrypted under " + names);
         } catch (RuntimeException notParsed) {
             return described;
-        }
-    }
-
-    /** Keeps the first bytes read, where the header (with the encrypted data keys' key ARNs) is. */
-    private static final class HeadRecorder extends FilterInputStream {
-        private static final int LIMIT = 64 * 1024;
-        private final ByteArrayOutputStream head = new ByteArrayOutputStream();
-
-        HeadRecorder(InputStream in) {
-            super(in);
-        }
-
-        byte[] head() {
-            return head.toByteArray();
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0 && head.size() < LIMIT) {
-                head.write(b);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0 && head.size() < LIMIT) {
-                head.write(b, off, Math.min(n, LIMIT - head.size()));
-            }
-            return n;
         }
     }
 

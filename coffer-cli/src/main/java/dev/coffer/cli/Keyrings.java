@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.kms.model.DescribeKeyResponse;
+import software.amazon.cryptography.materialproviders.ICryptographicMaterialsManager;
 import software.amazon.cryptography.materialproviders.IKeyring;
 import software.amazon.cryptography.materialproviders.MaterialProviders;
 import software.amazon.cryptography.materialproviders.model.CreateAwsKmsDiscoveryKeyringInput;
 import software.amazon.cryptography.materialproviders.model.CreateAwsKmsKeyringInput;
+import software.amazon.cryptography.materialproviders.model.CreateDefaultCryptographicMaterialsManagerInput;
 import software.amazon.cryptography.materialproviders.model.CreateMultiKeyringInput;
 import software.amazon.cryptography.materialproviders.model.DiscoveryFilter;
 import software.amazon.cryptography.materialproviders.model.MaterialProvidersConfig;
@@ -32,6 +34,12 @@ final class Keyrings {
 
     MaterialProviders materialProviders() {
         return materialProviders;
+    }
+
+    /** The SDK's default materials manager over {@code keyring}, as its decrypting stream makes one. */
+    ICryptographicMaterialsManager materialsManager(IKeyring keyring) {
+        return materialProviders.CreateDefaultCryptographicMaterialsManager(
+                CreateDefaultCryptographicMaterialsManagerInput.builder().keyring(keyring).build());
     }
 
     /** Encrypt: the first key generates the data key, the others each encrypt a copy of it. */

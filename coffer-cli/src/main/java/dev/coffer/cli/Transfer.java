@@ -1,13 +1,19 @@
 package dev.coffer.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /** Opening the input and copying it through the cipher in large chunks, in constant memory. */
 final class Transfer {
@@ -22,8 +28,15 @@ final class Transfer {
     private Transfer() {
     }
 
-    /** An opened input and its size in bytes, {@code -1} for standard input. */
-    record Input(InputStream stream, long size) implements AutoCloseable {
+    /**
+     * An opened input and its size in bytes, {@code -1} for standard input. A regular file also has its
+     * {@code channel} (for positional reads by a second reader) and its {@code path}; standard input has neither.
+     */
+    record Input(InputStream stream, long size, FileChannel channel, Path path) implements AutoCloseable {
+        Optional<FileChannel> file() {
+            return Optional.ofNullable(channel);
+        }
+
         @Override
         public void close() throws IOException {
             stream.close();
@@ -37,15 +50,15 @@ final class Transfer {
                 public void close() {
                     // standard input stays open
                 }
-            }, -1);
+            }, -1, null, null);
         }
         Path path = Path.of(name);
         try {
             if (Files.isDirectory(path)) {
                 throw CliException.io(name + ": is a directory", null);
             }
-            long size = Files.size(path);
-            return new Input(Files.newInputStream(path), size);
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+            return new Input(Channels.newInputStream(channel), channel.size(), channel, path);
         } catch (NoSuchFileException e) {
             throw CliException.io(name + ": no such file", e);
         } catch (AccessDeniedException e) {
@@ -53,6 +66,21 @@ final class Transfer {
         } catch (IOException e) {
             throw CliException.io(name + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code prefix} from {@code offset} (bytes already read from {@code rest}), then {@code rest}. Neither its end
+     * nor its closing closes {@code rest}: a {@link SequenceInputStream} closes each stream it finishes, and a file's
+     * channel is also read by others.
+     */
+    static InputStream prefixed(byte[] prefix, int offset, InputStream rest) {
+        return new SequenceInputStream(new ByteArrayInputStream(prefix, offset, prefix.length - offset),
+                new FilterInputStream(rest) {
+                    @Override
+                    public void close() {
+                        // the caller closes rest
+                    }
+                });
     }
 
     /** Copies all of {@code in} to {@code out}, reading in chunks of {@code chunk} bytes. */

@@ -7,6 +7,7 @@ import com.amazonaws.encryptionsdk.AwsCrypto;
 import com.amazonaws.encryptionsdk.CommitmentPolicy;
 import com.amazonaws.encryptionsdk.CryptoAlgorithm;
 import com.amazonaws.encryptionsdk.CryptoResult;
+import com.amazonaws.encryptionsdk.ParsedCiphertext;
 import dev.coffer.cli.AwsSettings;
 import dev.coffer.it.CliRunner.Run;
 import java.io.IOException;
@@ -199,6 +200,42 @@ class EncryptCliEndToEndTest {
         Run decrypt = cli.decryptStdin(encrypt.stdout(), "-k", keyA.arn(), "-", "-");
         assertThat(decrypt.exit()).as(decrypt.toString()).isZero();
         assertThat(decrypt.stdout()).isEqualTo(plain);
+    }
+
+    @Test
+    void standardInput_unsignedSuite_roundTrip_andAFileOfBothSuites() throws Exception {
+        byte[] plain = randomBytes(1_500_003);
+        Run encrypt = cli.encryptStdin(plain, "-k", keyA.arn(), "--frame-length", "4096", "--algorithm",
+                "ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY", "-", "-");
+        ok(encrypt);
+        Run decrypt = cli.decryptStdin(encrypt.stdout(), "-k", keyA.arn(), "-", "-");
+        ok(decrypt);
+        assertThat(decrypt.stdout()).isEqualTo(plain);
+        Path sealed = Files.write(dir.resolve("sealed"), encrypt.stdout());
+        ok(cli.decrypt(args("-k", keyA.arn(), sealed, dir.resolve("out"))));
+        assertThat(Files.readAllBytes(dir.resolve("out"))).isEqualTo(plain);
+    }
+
+    /**
+     * The AWS Encryption SDK (3.0.2) ignores the sequence number a frame stores (it authenticates the one it
+     * expects), so in an unsigned message a flipped bit there went unnoticed. coffer decrypt checks it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY", "ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384"})
+    void flippedBitInAFramesSequenceNumber_failsAndLeavesNoOutput(String suite) throws Exception {
+        Path plain = randomFile("plain.bin", 200_000);
+        Path sealed = dir.resolve("sealed");
+        ok(cli.encrypt(args("-k", keyA.arn(), "--algorithm", suite, "--frame-length", "65536", plain, sealed)));
+        byte[] message = Files.readAllBytes(sealed);
+        int secondFrame = new ParsedCiphertext(message).getOffset() + 4 + 12 + 65_536 + 16;
+        message[secondFrame + 3] ^= 0x01; // frame 2 now says it is frame 3
+        Files.write(sealed, message);
+        Run decrypt = cli.decrypt(args("-k", keyA.arn(), sealed, dir.resolve("out")));
+        assertThat(decrypt.exit()).as(decrypt.toString()).isEqualTo(1);
+        assertOneLine(decrypt, "coffer decrypt: ");
+        assertThat(onlyFiles()).containsExactlyInAnyOrder("plain.bin", "sealed");
+        Run stdin = cli.decryptStdin(message, "-k", keyA.arn(), "-", "-");
+        assertThat(stdin.exit()).as(stdin.toString()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,212 @@
+package dev.coffer.cli;
+
+import com.amazonaws.encryptionsdk.CMMHandler;
+import com.amazonaws.encryptionsdk.CommitmentPolicy;
+import com.amazonaws.encryptionsdk.CryptoAlgorithm;
+import com.amazonaws.encryptionsdk.exception.AwsCryptoException;
+import com.amazonaws.encryptionsdk.exception.BadCiphertextException;
+import com.amazonaws.encryptionsdk.internal.EncryptionContextSerializer;
+import com.amazonaws.encryptionsdk.model.CiphertextHeaders;
+import com.amazonaws.encryptionsdk.model.CiphertextType;
+import com.amazonaws.encryptionsdk.model.ContentType;
+import com.amazonaws.encryptionsdk.model.DecryptionMaterialsHandler;
+import com.amazonaws.encryptionsdk.model.DecryptionMaterialsRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import software.amazon.cryptography.materialproviders.ICryptographicMaterialsManager;
+
+/**
+ * Decrypts a framed AWS Encryption SDK message: the SDK and its Material Providers Library parse the header, pick
+ * and unwrap the data key (KMS), derive the message key and check its commitment, exactly as the SDK's decrypting
+ * stream does; the header's tag, the frames ({@link FrameDecryption}, on every core) and the footer's signature
+ * are checked here, in the order {@code DecryptionHandler} checks them, with the same exceptions.
+ *
+ * <p>Messages this does not take ({@link #accepts}: not framed, frames over 16 MiB, a header the SDK would write
+ * differently, a suite the commitment policy refuses, too many data keys) go to the SDK's own stream, which also
+ * gives its own error for each.
+ */
+final class FramedMessageDecryptor {
+    private final CommitmentPolicy policy;
+    private final ICryptographicMaterialsManager materialsManager;
+
+    FramedMessageDecryptor(CommitmentPolicy policy, ICryptographicMaterialsManager materialsManager) {
+        this.policy = policy;
+        this.materialsManager = materialsManager;
+    }
+
+    /**
+     * Whether the message this head starts can be decrypted here.
+     *
+     * @param maxEncryptedDataKeys as the SDK takes it: 0 for no limit
+     */
+    static boolean accepts(MessageHead head, CommitmentPolicy policy, int maxEncryptedDataKeys) {
+        CiphertextHeaders headers = head.headers();
+        if (headers == null) {
+            return false;
+        }
+        CryptoAlgorithm suite = headers.getCryptoAlgoId();
+        return suite != null
+                && headers.getType() == CiphertextType.CUSTOMER_AUTHENTICATED_ENCRYPTED_DATA
+                && headers.getContentType() == ContentType.FRAME
+                && headers.getFrameLength() >= 1 && headers.getFrameLength() <= FrameLayout.MAX_FRAME_LENGTH
+                && headers.getNonceLength() == FrameLayout.IV && suite.getNonceLen() == FrameLayout.IV
+                && suite.getTagLen() == FrameLayout.TAG
+                && policy.algorithmAllowedForDecrypt(suite)
+                && (maxEncryptedDataKeys <= 0 || headers.getEncryptedKeyBlobCount() <= maxEncryptedDataKeys)
+                // The signature covers the header as the SDK serializes it; hashing it as read needs both equal.
+                && Arrays.equals(headers.toByteArray(), head.headerBytes());
+    }
+
+    /** The hash algorithm of the suite's signature ("SHA-384"), or {@code null} for an unsigned suite. */
+    static String signatureHash(CryptoAlgorithm suite) {
+        String algorithm = suite.getTrailingSignatureAlgo();
+        if (algorithm == null) {
+            return null;
+        }
+        return switch (algorithm) {
+            case "SHA256withECDSA" -> "SHA-256";
+            case "SHA384withECDSA" -> "SHA-384";
+            default -> throw new IllegalStateException("unknown signature algorithm " + algorithm);
+        };
+    }
+
+    /**
+     * For a signed suite, starts the hash of the signed bytes: on a thread of its own reading the file when the
+     * input is one ({@link SignedBytesHash#ofFile}), else fed by the decryptor. {@code null} for an unsigned suite.
+     */
+    static SignedBytesHash startHash(MessageHead head, Transfer.Input in) {
+        return startHash(head, in, SignedBytesHash.SETTLED);
+    }
+
+    /** As {@link #startHash(MessageHead, Transfer.Input)}, with another settling time for files (tests). */
+    static SignedBytesHash startHash(MessageHead head, Transfer.Input in, Duration settled) {
+        String algorithm = signatureHash(head.headers().getCryptoAlgoId());
+        if (algorithm == null) {
+            return null;
+        }
+        FrameLayout layout = new FrameLayout(head.headers().getFrameLength());
+        SignedBytesHash hash = in.file()
+                .map(channel -> SignedBytesHash.ofFile(algorithm, channel, in.path(), head.length(), layout, settled))
+                .orElseGet(() -> SignedBytesHash.inline(algorithm));
+        hash.update(head.read(), 0, head.length());
+        return hash;
+    }
+
+    /**
+     * Decrypts the message to {@code out}.
+     *
+     * @param rest the input after the bytes the head read
+     * @param hash for a signed suite the hash of its signed bytes (given the header here when it is inline),
+     *     else {@code null}
+     * @param checkContext sees the message's encryption context before any plaintext is written
+     */
+    void decrypt(MessageHead head, InputStream rest, SignedBytesHash hash, Consumer<Map<String, String>> checkContext,
+            OutputStream out, Progress progress) throws IOException {
+        CiphertextHeaders headers = head.headers();
+        CryptoAlgorithm suite = headers.getCryptoAlgoId();
+        DecryptionMaterialsHandler materials = new CMMHandler(materialsManager).decryptMaterials(
+                DecryptionMaterialsRequest.newBuilder()
+                        .setAlgorithm(suite)
+                        .setEncryptionContext(headers.getEncryptionContextMap())
+                        .setReproducedEncryptionContext(Map.of())
+                        .setEncryptedDataKeys(headers.getEncryptedKeyBlobs())
+                        .build(),
+                policy);
+        Map<String, String> context = materials.getEncryptionContext();
+        List<String> required = materials.getRequiredEncryptionContextKeys();
+        byte[] authenticatedOnly = EncryptionContextSerializer.serialize(context.entrySet().stream()
+                .filter(e -> required.contains(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        SecretKey key;
+        try {
+            key = suite.getEncryptionKeyFromDataKey(materials.getDataKey().getKey(), headers);
+        } catch (InvalidKeyException e) {
+            throw new AwsCryptoException(e);
+        }
+        PublicKey verificationKey = materials.getTrailingSignatureKey();
+        if ((hash != null) != (verificationKey != null)) {
+            throw new AwsCryptoException(hash == null ? "Unexpected trailing signature key in context"
+                    : "Missing trailing signature key for a signed algorithm suite");
+        }
+        verifyHeader(key, suite, headers, authenticatedOnly);
+        checkContext.accept(context);
+
+        progress.advance(head.length());
+        InputStream body = Transfer.prefixed(head.read(), head.length(), rest);
+        FrameDecryption frames = new FrameDecryption(key, headers.getMessageId(),
+                new FrameLayout(headers.getFrameLength()), hash, progress);
+        FrameDecryption.End end = frames.run(body, head.length(), out);
+        if (hash != null) {
+            verifySignature(hash, end, body, verificationKey);
+        }
+    }
+
+    /** The header's tag: AES-GCM over nothing, with the header (and any authenticated-only context) as AAD. */
+    private static void verifyHeader(SecretKey key, CryptoAlgorithm suite, CiphertextHeaders headers,
+            byte[] authenticatedOnly) {
+        byte[] aad = headers.serializeAuthenticatedFields();
+        aad = Arrays.copyOf(aad, aad.length + authenticatedOnly.length);
+        System.arraycopy(authenticatedOnly, 0, aad, aad.length - authenticatedOnly.length, authenticatedOnly.length);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(suite.getTagLen() * 8, headers.getHeaderNonce()));
+            cipher.updateAAD(aad);
+            cipher.doFinal(headers.getHeaderTag());
+        } catch (AEADBadTagException e) {
+            throw new BadCiphertextException("Header integrity check failed.", new BadCiphertextException(e));
+        } catch (GeneralSecurityException e) {
+            throw new AwsCryptoException(e);
+        }
+    }
+
+    /** Reads the footer (its length, then the signature) and checks it against the hash of all before it. */
+    private static void verifySignature(SignedBytesHash hash, FrameDecryption.End end, InputStream body,
+            PublicKey verificationKey) throws IOException {
+        InputStream footer = Transfer.prefixed(end.after(), 0, body);
+        byte[] length = footer.readNBytes(2);
+        if (length.length < 2) {
+            throw new BadCiphertextException("Unable to process entire ciphertext.");
+        }
+        int signatureLength = (length[0] & 0xff) << 8 | length[1] & 0xff;
+        byte[] signature = footer.readNBytes(signatureLength);
+        if (signature.length < signatureLength) {
+            throw new BadCiphertextException("Unable to process entire ciphertext.");
+        }
+        byte[] digest = hash.finish(end.bodyEnd());
+        try {
+            // The hash is taken apart from the signature (SignedBytesHash); ECDSA over a digest of the curve's
+            // size ("NONEwithECDSA") is the same computation as SHA384withECDSA over the bytes.
+            Signature verifier = Signature.getInstance("NONEwithECDSA", "SunEC");
+            verifier.initVerify(verificationKey);
+            verifier.update(digest);
+            if (!verifier.verify(signature)) {
+                throw new BadCiphertextException("Bad trailing signature");
+            }
+        } catch (SignatureException e) {
+            throw new BadCiphertextException("Bad trailing signature", e);
+        } catch (GeneralSecurityException e) {
+            throw new AwsCryptoException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FramedMessageDecryptor[" + policy + "]";
+    }
+}
