@@ -1,6 +1,8 @@
 package dev.coffer.cli;
 
 import com.amazonaws.encryptionsdk.exception.BadCiphertextException;
+import java.security.GeneralSecurityException;
+import javax.crypto.Cipher;
 
 /**
  * Where the frames of a framed AWS Encryption SDK message body begin and end. Every frame but the last is
@@ -69,6 +71,15 @@ record FrameLayout(int frameLength) {
             throw new BadCiphertextException("Final frame length exceeds frame length.");
         }
         return length;
+    }
+
+    /** The cipher of every frame: AES-GCM, 12-byte IV, 16-byte tag. */
+    static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no AES-GCM", e);
+        }
     }
 
     static int intAt(byte[] b, int pos) {
