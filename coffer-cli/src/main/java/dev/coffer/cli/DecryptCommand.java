@@ -91,7 +91,7 @@ public final class DecryptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JitWarmup.startForDecryption();
+        JitWarmup.startForFrames(false);
         OffloadedSha384.install();
         return Failures.run("coffer decrypt", stdio.err(), this::decrypt);
     }

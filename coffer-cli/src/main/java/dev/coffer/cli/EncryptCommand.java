@@ -2,8 +2,7 @@ package dev.coffer.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import com.amazonaws.encryptionsdk.AwsCrypto;
-import com.amazonaws.encryptionsdk.CryptoOutputStream;
+import com.amazonaws.encryptionsdk.CryptoAlgorithm;
 import dev.coffer.crypto.JitWarmup;
 import dev.coffer.crypto.OffloadedSha384;
 import java.util.List;
@@ -17,8 +16,9 @@ import software.amazon.cryptography.materialproviders.IKeyring;
 
 /**
  * {@code coffer encrypt}: envelope encryption of a file under one or more KMS keys, written in the AWS
- * Encryption SDK message format (framed, key-committing suite by default) by the official AWS Encryption SDK,
- * so the AWS Encryption SDKs and CLI decrypt it. KMS generates the data key; its plaintext stays in memory.
+ * Encryption SDK message format (framed, key-committing suite by default), so the AWS Encryption SDKs and CLI
+ * decrypt it: the official SDK makes the data key (KMS) and the header, {@link FramedMessageEncryptor} the frames
+ * on every core. KMS generates the data key; its plaintext stays in memory.
  */
 @Command(name = "encrypt", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Encrypts IN to OUT in the AWS Encryption SDK message format with a data key from KMS.",
@@ -79,7 +79,7 @@ public final class EncryptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JitWarmup.start();
+        JitWarmup.startForFrames(true);
         OffloadedSha384.install();
         return Failures.run("coffer encrypt", stdio.err(), this::encrypt);
     }
@@ -93,25 +93,19 @@ public final class EncryptCommand implements Callable<Integer> {
         if (keyIds.size() > maxKeys) {
             throw CliException.usage(keyIds.size() + " --key-id given but --max-encrypted-data-keys is " + maxKeys);
         }
-        AwsCrypto.Builder builder;
+        CryptoAlgorithm suite = algorithm == null ? null : CryptoSettings.parseAlgorithm(algorithm);
         try (KmsClients clients = new KmsClients(kms.resolve(settings))) {
             clients.checkCredentials();
             Keyrings keyrings = new Keyrings(clients);
-            builder = crypto.builder(keyrings.materialProviders(), maxKeys).withEncryptionFrameSize(frameLength);
-            if (algorithm != null) {
-                builder.withEncryptionAlgorithm(CryptoSettings.parseAlgorithm(algorithm));
-            }
-            AwsCrypto awsCrypto = builder.build();
             IKeyring keyring = keyrings.forEncrypt(keyIds);
+            FramedMessageEncryptor encryptor = new FramedMessageEncryptor(crypto.commitmentPolicy,
+                    keyrings.materialsManager(keyring), suite,
+                    maxKeys == MessageOptions.DEFAULT_MAX_ENCRYPTED_DATA_KEYS ? 0 : maxKeys, frameLength);
             try (Transfer.Input in = Transfer.open(input, stdio);
                     PendingOutput out = PendingOutput.open(output, stdio)) {
                 Progress progress = Transfer.progress(stdio, message, "encrypting", in.size());
                 try {
-                    CryptoOutputStream<?> encrypting = awsCrypto.createEncryptingStream(keyring, out.stream(), context);
-                    // The SDK writes the header on the first write, and an empty input has none.
-                    encrypting.write(new byte[0]);
-                    Transfer.copy(in.stream(), encrypting, progress, Math.max(Transfer.CHUNK, frameLength));
-                    encrypting.close();
+                    encryptor.encrypt(context, in.stream(), out.stream(), progress);
                 } finally {
                     progress.finish();
                 }

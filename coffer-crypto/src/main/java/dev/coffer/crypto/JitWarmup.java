@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class JitWarmup {
     private static final int CALLS = 12_000;
     private static final int SPLIT = 1 << 20;
-    private static final int DECRYPTION_CALLS = Integer.getInteger("coffer.cli.decryptionWarmupCalls", 10_000);
+    private static final int FRAME_CALLS = 10_000;
 
     private JitWarmup() {
     }
@@ -32,18 +32,22 @@ public final class JitWarmup {
     }
 
     /**
-     * Starts a warm-up of AES-GCM decryption alone, in the shape of {@code doFinal(in, off, len, out, outOff)}, on
-     * a daemon thread. For a decryptor that makes those calls itself: the SDK's shapes would be compiled for
-     * nothing, and this warm-up competes with the start of the command for the CPU (measured: the full warm-up
-     * delayed a decrypt's first frame by ~0.25 s on two cores; docs/PERFORMANCE.md).
+     * Starts a warm-up of AES-GCM encryption or decryption alone, in the shape of
+     * {@code doFinal(in, off, len, out, outOff)}, on a daemon thread. For a frame cipher that makes those calls
+     * itself: the SDK's shapes would be compiled for nothing, and the warm-up competes with the start of the
+     * command for the CPU (measured: the full warm-up delayed a decrypt's first frame by ~0.25 s on two cores;
+     * docs/PERFORMANCE.md).
      */
-    public static void startForDecryption() {
-        start(JitWarmup::runDecryption);
+    public static void startForFrames(boolean encrypt) {
+        start(() -> runFrames(encrypt));
     }
 
-    /** A 12-byte IV per input size: a GCM cipher refuses to encrypt twice under one key and IV. */
+    /** The 12-byte IV numbered {@code i}: a GCM cipher refuses to encrypt twice under one key and IV. */
     private static byte[] nonceFor(int i) {
         byte[] nonce = new byte[12];
+        nonce[8] = (byte) (i >>> 24);
+        nonce[9] = (byte) (i >>> 16);
+        nonce[10] = (byte) (i >>> 8);
         nonce[11] = (byte) i;
         return nonce;
     }
@@ -58,7 +62,7 @@ public final class JitWarmup {
         thread.start();
     }
 
-    static void runDecryption() {
+    static void runFrames(boolean encrypt) {
         try {
             SecretKeySpec key = new SecretKeySpec(new byte[32], "AES");
             byte[] aad = new byte[72];
@@ -66,18 +70,20 @@ public final class JitWarmup {
             // Small calls for the call count (interpreted, a frame-sized call costs milliseconds), one in a hundred
             // of a frame's size: a profile of small inputs alone leaves the large-input branch (the AVX-512
             // kernel) uncompiled, and real frames then deoptimize.
-            byte[][] sealed = new byte[2][];
             int[] sizes = {256, 65536};
+            byte[][] inputs = new byte[sizes.length][];
             for (int s = 0; s < sizes.length; s++) {
                 cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonceFor(s)));
                 cipher.updateAAD(aad);
-                sealed[s] = cipher.doFinal(new byte[sizes[s]]);
+                inputs[s] = encrypt ? new byte[sizes[s]] : cipher.doFinal(new byte[sizes[s]]);
             }
-            byte[] out = new byte[65536];
-            for (int i = 0; i < DECRYPTION_CALLS; i++) {
+            byte[] out = new byte[65536 + 16];
+            for (int i = 0; i < FRAME_CALLS; i++) {
                 int s = i % 100 == 99 ? 1 : 0;
-                byte[] in = sealed[s];
-                cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, nonceFor(s)));
+                byte[] in = inputs[s];
+                // Encrypting, a GCM cipher refuses an IV it used last; decrypting, the IV must match the input's.
+                cipher.init(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, key,
+                        new GCMParameterSpec(128, nonceFor(encrypt ? i + sizes.length : s)));
                 cipher.updateAAD(aad);
                 cipher.doFinal(in, 0, in.length, out, 0);
             }
