@@ -1,7 +1,7 @@
 package dev.coffer.cli;
 
 import com.amazonaws.encryptionsdk.exception.BadCiphertextException;
-import java.security.GeneralSecurityException;
+import dev.coffer.crypto.GcmCipher;
 import javax.crypto.Cipher;
 
 /**
@@ -73,13 +73,9 @@ record FrameLayout(int frameLength) {
         return length;
     }
 
-    /** The cipher of every frame: AES-GCM, 12-byte IV, 16-byte tag. */
+    /** The message's cipher, for its frames and its header tag: AES-GCM, 12-byte IV, 16-byte tag. */
     static Cipher newCipher() {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no AES-GCM", e);
-        }
+        return GcmCipher.create();
     }
 
     static int intAt(byte[] b, int pos) {

@@ -164,7 +164,7 @@ final class FramedMessageDecryptor {
         aad = Arrays.copyOf(aad, aad.length + authenticatedOnly.length);
         System.arraycopy(authenticatedOnly, 0, aad, aad.length - authenticatedOnly.length, authenticatedOnly.length);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = FrameLayout.newCipher();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(suite.getTagLen() * 8, headers.getHeaderNonce()));
             cipher.updateAAD(aad);
             cipher.doFinal(headers.getHeaderTag());

@@ -135,7 +135,7 @@ final class FramedMessageEncryptor {
         byte[] aad = java.util.Arrays.copyOf(fields, fields.length + authenticatedOnly.length);
         System.arraycopy(authenticatedOnly, 0, aad, fields.length, authenticatedOnly.length);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = FrameLayout.newCipher();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(suite.getTagLen() * 8, headers.getHeaderNonce()));
             cipher.updateAAD(aad);
             return cipher.doFinal();
