@@ -109,8 +109,6 @@ public final class DecryptCommand implements Callable<Integer> {
                 Progress progress = Transfer.progress(stdio, message, "decrypting", in.size());
                 MessageHead head = MessageHead.read(in.stream(), sdkMaxKeys);
                 boolean framed = FramedMessageDecryptor.accepts(head, crypto.commitmentPolicy, sdkMaxKeys);
-                // Started first: hashing a signed message's file is the longest step, and needs no key.
-                SignedBytesHash hash = framed ? FramedMessageDecryptor.startHash(head, in) : null;
                 try {
                     Keyrings keyrings = new Keyrings(clients);
                     IKeyring keyring = discovery
@@ -118,17 +116,14 @@ public final class DecryptCommand implements Callable<Integer> {
                             : keyrings.forStrictDecrypt(keyIds);
                     if (framed) {
                         new FramedMessageDecryptor(crypto.commitmentPolicy, keyrings.materialsManager(keyring))
-                                .decrypt(head, in.stream(), hash, context -> checkContext(expected, context),
-                                        out.stream(), progress);
+                                .decrypt(head, in.stream(), FramedMessageDecryptor.startHash(head),
+                                        context -> checkContext(expected, context), out.stream(), progress);
                     } else {
                         decryptWithSdk(keyrings, keyring, maxKeys, expected,
                                 Transfer.prefixed(head.read(), 0, in.stream()),
                                 out.stream(), progress);
                     }
                 } catch (RuntimeException | IOException e) {
-                    if (hash != null) {
-                        hash.cancel();
-                    }
                     throw explain(e, head.read());
                 } finally {
                     progress.finish();

@@ -140,8 +140,8 @@ final class Failures {
             what = "the message was modified: its signature does not verify";
         } else if (detail.contains("sequence number")) {
             what = "the message was modified: its frames are missing, repeated or out of order";
-        } else if (detail.contains("changed while it was being decrypted")) {
-            return CliException.data("the input file changed while it was being decrypted: decrypt it again");
+        } else if (detail.contains(FramedMessageDecryptor.TRAILING)) {
+            what = "more bytes follow the end of the message (two messages in one file?)";
         } else {
             what = "not a valid encrypted message, or it was modified";
         }

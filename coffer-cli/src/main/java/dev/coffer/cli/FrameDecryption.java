@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -33,18 +34,10 @@ import javax.crypto.spec.GCMParameterSpec;
 final class FrameDecryption {
     private static final String TRUNCATED = "Unable to process entire ciphertext.";
 
-    /** Where the body ended and the bytes read past it (the start of the footer, if any). */
-    record End(long bodyEnd, byte[] after) {
-        @Override
-        public String toString() {
-            return "End[" + bodyEnd + ", " + after.length + " bytes after]";
-        }
-    }
-
     private final SecretKey key;
     private final FrameAad aad;
     private final FrameLayout layout;
-    private final SignedBytesHash hash;
+    private final MessageDigest signedBytes;
     private final Progress progress;
     private final int framesPerBlock;
     private final int workers;
@@ -53,35 +46,34 @@ final class FrameDecryption {
     // The reader's position; only the reader thread touches these.
     private InputStream body;
     private long nextFrame = 1;
-    private long position;
-    private volatile End end;
+    private volatile byte[] after;
 
     /**
-     * @param hash fed with the frames as they are read, or {@code null} for an unsigned suite
+     * @param signedBytes given the frames as they are read, or {@code null} for an unsigned suite
      */
-    FrameDecryption(SecretKey key, byte[] messageId, FrameLayout layout, SignedBytesHash hash, Progress progress) {
+    FrameDecryption(SecretKey key, byte[] messageId, FrameLayout layout, MessageDigest signedBytes,
+            Progress progress) {
         this.key = key;
         this.aad = new FrameAad(messageId);
         this.layout = layout;
-        this.hash = hash;
+        this.signedBytes = signedBytes;
         this.progress = progress;
         this.framesPerBlock = Math.max(1, BlockPipeline.BLOCK_TARGET / layout.regularSize());
-        this.workers = workers(hash != null);
+        this.workers = workers(signedBytes != null);
         this.blocks = BlockPipeline.blocksFor(workers,
                 (long) framesPerBlock * (layout.regularSize() + layout.frameLength()) + 8);
     }
 
     /**
-     * Decrypts the body read from {@code body} (which starts with the first frame, at {@code bodyStart} in the
-     * message) to {@code out}.
+     * Decrypts the body read from {@code body} (which starts with the first frame) to {@code out}; returns the
+     * bytes read past the final frame (the start of the footer, or whatever follows the message).
      */
-    End run(InputStream body, long bodyStart, OutputStream out) throws IOException {
+    byte[] run(InputStream body, OutputStream out) throws IOException {
         this.body = body;
-        this.position = bodyStart;
         BlockPipeline<FrameBlock> pipeline = new BlockPipeline<>(workers, blocks, () -> new FrameBlock(
                 framesPerBlock * layout.regularSize() + 8, framesPerBlock * layout.frameLength()));
         pipeline.run(this::read, this::decrypt, block -> out.write(block.out, 0, block.outLength));
-        return end;
+        return after;
     }
 
     /** Reads a block of whole frames, checking their layout and numbers, up to the final frame or a failure. */
@@ -122,26 +114,26 @@ final class FrameDecryption {
                 block.finalLength = layout.finalContentLength(block.in, pos);
                 pos += size;
                 block.last = true;
-                end = new End(position + pos, Arrays.copyOfRange(block.in, pos, n));
+                after = Arrays.copyOfRange(block.in, pos, n);
                 break;
             }
         } catch (BadCiphertextException e) {
             block.failure = e;
         }
-        if (hash != null) {
-            hash.update(block.in, 0, pos);
+        if (signedBytes != null) {
+            // The very bytes decrypted: the signature then covers what is released, whatever else touches the file.
+            signedBytes.update(block.in, 0, pos);
         }
-        position += n;
         progress.advance(n);
     }
 
     /**
-     * One per core; one fewer when a signed message's hash runs beside them, since that hash is the longest
-     * single task of the decrypt and a decryptor waits for it anyway (override: coffer.cli.decryptThreads).
+     * One per core; one fewer when a signed message's SHA-384 runs beside them (on {@code OffloadedSha384}'s
+     * thread), since that hash is the slowest task of the decrypt and the command waits for it anyway.
      */
     private static int workers(boolean signed) {
         int cores = Runtime.getRuntime().availableProcessors();
-        return Integer.getInteger("coffer.cli.decryptThreads", Math.max(1, signed ? cores - 1 : cores));
+        return Math.max(1, signed ? cores - 1 : cores);
     }
 
     private static void checkSequence(byte[] in, int at, long expected) {

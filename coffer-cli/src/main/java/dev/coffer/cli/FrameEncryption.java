@@ -66,19 +66,22 @@ final class FrameEncryption {
     private void read(FrameBlock block) throws IOException {
         int want = framesPerBlock * layout.frameLength();
         int n = plaintext.readNBytes(block.in, 0, want);
+        int regular = n / layout.frameLength();
+        boolean last = n < want;
+        // The SDK's limit: regular frames numbered below 2^32 - 1, the final one at most that. Checked before the
+        // block is filled in: a failed block's frames are still written, and these must not be.
+        long lastRegular = nextFrame + regular - 1;
+        if ((regular > 0 && lastRegular >= Constants.MAX_FRAME_NUMBER)
+                || (last && lastRegular + 1 > Constants.MAX_FRAME_NUMBER)) {
+            throw new AwsCryptoException("Frame number exceeded the maximum allowed value.");
+        }
         block.firstFrame = nextFrame;
-        block.regular = n / layout.frameLength();
-        if (n < want) {
+        block.regular = regular;
+        if (last) {
             block.finalLength = n % layout.frameLength();
             block.last = true;
         }
-        // The SDK's limit: regular frames numbered below 2^32 - 1, the final one at most that.
-        long lastRegular = nextFrame + block.regular - 1;
-        if ((block.regular > 0 && lastRegular >= Constants.MAX_FRAME_NUMBER)
-                || (block.last && lastRegular + 1 > Constants.MAX_FRAME_NUMBER)) {
-            throw new AwsCryptoException("Frame number exceeded the maximum allowed value.");
-        }
-        nextFrame += block.regular + (block.last ? 1 : 0);
+        nextFrame += regular + (last ? 1 : 0);
         progress.advance(n);
     }
 

@@ -16,10 +16,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +42,7 @@ import software.amazon.cryptography.materialproviders.ICryptographicMaterialsMan
  * gives its own error for each.
  */
 final class FramedMessageDecryptor {
+    static final String TRAILING = "Bytes follow the end of the message";
     private final CommitmentPolicy policy;
     private final ICryptographicMaterialsManager materialsManager;
 
@@ -87,37 +88,33 @@ final class FramedMessageDecryptor {
     }
 
     /**
-     * For a signed suite, starts the hash of the signed bytes: on a thread of its own reading the file when the
-     * input is one ({@link SignedBytesHash#ofFile}), else fed by the decryptor. {@code null} for an unsigned suite.
+     * For a signed suite, the hash of the signed bytes, given the header: by name, so that the offloaded SHA-384
+     * the commands install hashes on a core of its own. {@code null} for an unsigned suite.
      */
-    static SignedBytesHash startHash(MessageHead head, Transfer.Input in) {
-        return startHash(head, in, SignedBytesHash.SETTLED);
-    }
-
-    /** As {@link #startHash(MessageHead, Transfer.Input)}, with another settling time for files (tests). */
-    static SignedBytesHash startHash(MessageHead head, Transfer.Input in, Duration settled) {
+    static MessageDigest startHash(MessageHead head) {
         String algorithm = signatureHash(head.headers().getCryptoAlgoId());
         if (algorithm == null) {
             return null;
         }
-        FrameLayout layout = new FrameLayout(head.headers().getFrameLength());
-        SignedBytesHash hash = in.file()
-                .map(channel -> SignedBytesHash.ofFile(algorithm, channel, in.path(), head.length(), layout, settled))
-                .orElseGet(() -> SignedBytesHash.inline(algorithm));
-        hash.update(head.read(), 0, head.length());
-        return hash;
+        try {
+            MessageDigest digest = MessageDigest.getInstance(algorithm);
+            digest.update(head.read(), 0, head.length());
+            return digest;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no " + algorithm, e);
+        }
     }
 
     /**
      * Decrypts the message to {@code out}.
      *
      * @param rest the input after the bytes the head read
-     * @param hash for a signed suite the hash of its signed bytes (given the header here when it is inline),
+     * @param signedBytes for a signed suite the hash of its signed bytes, given the header ({@link #startHash}),
      *     else {@code null}
      * @param checkContext sees the message's encryption context before any plaintext is written
      */
-    void decrypt(MessageHead head, InputStream rest, SignedBytesHash hash, Consumer<Map<String, String>> checkContext,
-            OutputStream out, Progress progress) throws IOException {
+    void decrypt(MessageHead head, InputStream rest, MessageDigest signedBytes,
+            Consumer<Map<String, String>> checkContext, OutputStream out, Progress progress) throws IOException {
         CiphertextHeaders headers = head.headers();
         CryptoAlgorithm suite = headers.getCryptoAlgoId();
         DecryptionMaterialsHandler materials = new CMMHandler(materialsManager).decryptMaterials(
@@ -140,8 +137,8 @@ final class FramedMessageDecryptor {
             throw new AwsCryptoException(e);
         }
         PublicKey verificationKey = materials.getTrailingSignatureKey();
-        if ((hash != null) != (verificationKey != null)) {
-            throw new AwsCryptoException(hash == null ? "Unexpected trailing signature key in context"
+        if ((signedBytes != null) != (verificationKey != null)) {
+            throw new AwsCryptoException(signedBytes == null ? "Unexpected trailing signature key in context"
                     : "Missing trailing signature key for a signed algorithm suite");
         }
         verifyHeader(key, suite, headers, authenticatedOnly);
@@ -150,10 +147,15 @@ final class FramedMessageDecryptor {
         progress.advance(head.length());
         InputStream body = Transfer.prefixed(head.read(), head.length(), rest);
         FrameDecryption frames = new FrameDecryption(key, headers.getMessageId(),
-                new FrameLayout(headers.getFrameLength()), hash, progress);
-        FrameDecryption.End end = frames.run(body, head.length(), out);
-        if (hash != null) {
-            verifySignature(hash, end, body, verificationKey);
+                new FrameLayout(headers.getFrameLength()), signedBytes, progress);
+        InputStream after = Transfer.prefixed(frames.run(body, out), 0, body);
+        if (signedBytes != null) {
+            verifySignature(signedBytes, after, verificationKey);
+        }
+        if (after.read() >= 0) {
+            // The SDK ignores them (signed messages: only within its first write); a second message concatenated
+            // to the first would be dropped without a word.
+            throw new BadCiphertextException(TRAILING);
         }
     }
 
@@ -176,9 +178,8 @@ final class FramedMessageDecryptor {
     }
 
     /** Reads the footer (its length, then the signature) and checks it against the hash of all before it. */
-    private static void verifySignature(SignedBytesHash hash, FrameDecryption.End end, InputStream body,
-            PublicKey verificationKey) throws IOException {
-        InputStream footer = Transfer.prefixed(end.after(), 0, body);
+    private static void verifySignature(MessageDigest signedBytes, InputStream footer, PublicKey verificationKey)
+            throws IOException {
         byte[] length = footer.readNBytes(2);
         if (length.length < 2) {
             throw new BadCiphertextException("Unable to process entire ciphertext.");
@@ -188,10 +189,10 @@ final class FramedMessageDecryptor {
         if (signature.length < signatureLength) {
             throw new BadCiphertextException("Unable to process entire ciphertext.");
         }
-        byte[] digest = hash.finish(end.bodyEnd());
+        byte[] digest = signedBytes.digest();
         try {
-            // The hash is taken apart from the signature (SignedBytesHash); ECDSA over a digest of the curve's
-            // size ("NONEwithECDSA") is the same computation as SHA384withECDSA over the bytes.
+            // The hash is taken apart from the signature (see startHash); ECDSA over a digest of the curve's size
+            // ("NONEwithECDSA") is the same computation as SHA384withECDSA over the bytes.
             Signature verifier = Signature.getInstance("NONEwithECDSA", "SunEC");
             verifier.initVerify(verificationKey);
             verifier.update(digest);

@@ -6,14 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Optional;
 
 /** Opening the input and copying it through the cipher in large chunks, in constant memory. */
 final class Transfer {
@@ -28,15 +24,8 @@ final class Transfer {
     private Transfer() {
     }
 
-    /**
-     * An opened input and its size in bytes, {@code -1} for standard input. A regular file also has its
-     * {@code channel} (for positional reads by a second reader) and its {@code path}; standard input has neither.
-     */
-    record Input(InputStream stream, long size, FileChannel channel, Path path) implements AutoCloseable {
-        Optional<FileChannel> file() {
-            return Optional.ofNullable(channel);
-        }
-
+    /** An opened input and its size in bytes, {@code -1} for standard input. */
+    record Input(InputStream stream, long size) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             stream.close();
@@ -50,15 +39,15 @@ final class Transfer {
                 public void close() {
                     // standard input stays open
                 }
-            }, -1, null, null);
+            }, -1);
         }
         Path path = Path.of(name);
         try {
             if (Files.isDirectory(path)) {
                 throw CliException.io(name + ": is a directory", null);
             }
-            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
-            return new Input(Channels.newInputStream(channel), channel.size(), channel, path);
+            long size = Files.size(path);
+            return new Input(Files.newInputStream(path), size);
         } catch (NoSuchFileException e) {
             throw CliException.io(name + ": no such file", e);
         } catch (AccessDeniedException e) {
