@@ -31,21 +31,10 @@ import javax.crypto.spec.GCMParameterSpec;
  * expected number in the AAD but ignores the stored one, so a flipped bit there went unnoticed in unsigned
  * messages.
  */
-final class FrameDecryption {
+final class FrameDecryption extends FramePipeline {
     private static final String TRUNCATED = "Unable to process entire ciphertext.";
 
-    private final SecretKey key;
-    private final FrameAad aad;
-    private final FrameLayout layout;
-    private final MessageDigest signedBytes;
-    private final Progress progress;
-    private final int framesPerBlock;
-    private final int workers;
-    private final int blocks;
-    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(FrameLayout::newCipher);
-    // The reader's position; only the reader thread touches these.
     private InputStream body;
-    private long nextFrame = 1;
     private volatile byte[] after;
 
     /**
@@ -53,15 +42,7 @@ final class FrameDecryption {
      */
     FrameDecryption(SecretKey key, byte[] messageId, FrameLayout layout, MessageDigest signedBytes,
             Progress progress) {
-        this.key = key;
-        this.aad = new FrameAad(messageId);
-        this.layout = layout;
-        this.signedBytes = signedBytes;
-        this.progress = progress;
-        this.framesPerBlock = Math.max(1, BlockPipeline.BLOCK_TARGET / layout.regularSize());
-        this.workers = workers(signedBytes != null);
-        this.blocks = BlockPipeline.blocksFor(workers,
-                (long) framesPerBlock * (layout.regularSize() + layout.frameLength()) + 8);
+        super(key, messageId, layout, signedBytes, progress);
     }
 
     /**
@@ -70,16 +51,14 @@ final class FrameDecryption {
      */
     byte[] run(InputStream body, OutputStream out) throws IOException {
         this.body = body;
-        BlockPipeline<FrameBlock> pipeline = new BlockPipeline<>(workers, blocks, () -> new FrameBlock(
-                framesPerBlock * layout.regularSize() + 8, framesPerBlock * layout.frameLength()));
-        pipeline.run(this::read, this::decrypt, block -> out.write(block.out, 0, block.outLength));
+        run(false, this::read, this::decrypt, block -> out.write(block.out, 0, block.outLength));
         return after;
     }
 
     /** Reads a block of whole frames, checking their layout and numbers, up to the final frame or a failure. */
     private void read(FrameBlock block) throws IOException {
         block.firstFrame = nextFrame;
-        int want = framesPerBlock * layout.regularSize();
+        int want = framesBytes();
         int n = body.readNBytes(block.in, 0, want);
         int pos = 0;
         try {
@@ -127,15 +106,6 @@ final class FrameDecryption {
         progress.advance(n);
     }
 
-    /**
-     * One per core; one fewer when a signed message's SHA-384 runs beside them (on {@code OffloadedSha384}'s
-     * thread), since that hash is the slowest task of the decrypt and the command waits for it anyway.
-     */
-    private static int workers(boolean signed) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return Math.max(1, signed ? cores - 1 : cores);
-    }
-
     private static void checkSequence(byte[] in, int at, long expected) {
         if (expected >= Constants.MAX_FRAME_NUMBER) {
             throw new BadCiphertextException("Frame number exceeds the maximum allowed value.");
@@ -149,7 +119,7 @@ final class FrameDecryption {
 
     /** Decrypts a block's frames; stops at the first that fails, keeping the plaintext before it. */
     private void decrypt(FrameBlock block) {
-        Cipher cipher = ciphers.get();
+        Cipher cipher = cipher();
         int frameLength = layout.frameLength();
         int regularSize = layout.regularSize();
         long frame = block.firstFrame;
@@ -186,10 +156,5 @@ final class FrameDecryption {
         } catch (GeneralSecurityException e) {
             throw new AwsCryptoException(e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "FrameDecryption[" + layout + ", " + framesPerBlock + " frames per block]";
     }
 }

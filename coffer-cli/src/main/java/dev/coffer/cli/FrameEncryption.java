@@ -19,42 +19,21 @@ import javax.crypto.spec.GCMParameterSpec;
  * <p>Why not the SDK's own frame encryption: it runs on one thread and copies every byte several times; see
  * {@link FrameDecryption} for the measurements, which are the same both ways.
  */
-final class FrameEncryption {
-    private final SecretKey key;
-    private final FrameAad aad;
-    private final FrameLayout layout;
-    private final MessageDigest signedBytes;
-    private final Progress progress;
-    private final int framesPerBlock;
-    private final int workers;
-    private final int blocks;
-    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(FrameLayout::newCipher);
-    // The reader's position; only the reader thread touches these.
+final class FrameEncryption extends FramePipeline {
     private InputStream plaintext;
-    private long nextFrame = 1;
 
     /**
      * @param signedBytes given the frames as they are written, or {@code null} for an unsigned suite
      */
     FrameEncryption(SecretKey key, byte[] messageId, FrameLayout layout, MessageDigest signedBytes,
             Progress progress) {
-        this.key = key;
-        this.aad = new FrameAad(messageId);
-        this.layout = layout;
-        this.signedBytes = signedBytes;
-        this.progress = progress;
-        this.framesPerBlock = Math.max(1, BlockPipeline.BLOCK_TARGET / layout.frameLength());
-        this.workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-        this.blocks = BlockPipeline.blocksFor(workers,
-                (long) framesPerBlock * (layout.regularSize() + layout.frameLength()) + 8);
+        super(key, messageId, layout, signedBytes, progress);
     }
 
     /** Encrypts all of {@code plaintext} into frames written to {@code out}. */
     void run(InputStream plaintext, OutputStream out) throws IOException {
         this.plaintext = plaintext;
-        BlockPipeline<FrameBlock> pipeline = new BlockPipeline<>(workers, blocks, () -> new FrameBlock(
-                framesPerBlock * layout.frameLength(), framesPerBlock * layout.regularSize() + 8));
-        pipeline.run(this::read, this::encrypt, block -> {
+        run(true, this::read, this::encrypt, block -> {
             out.write(block.out, 0, block.outLength);
             if (signedBytes != null) {
                 signedBytes.update(block.out, 0, block.outLength);
@@ -64,7 +43,7 @@ final class FrameEncryption {
 
     /** Reads up to a block of whole frames; a short read is the end, whose remainder is the final frame. */
     private void read(FrameBlock block) throws IOException {
-        int want = framesPerBlock * layout.frameLength();
+        int want = plaintextBytes();
         int n = plaintext.readNBytes(block.in, 0, want);
         int regular = n / layout.frameLength();
         boolean last = n < want;
@@ -86,7 +65,7 @@ final class FrameEncryption {
     }
 
     private void encrypt(FrameBlock block) {
-        Cipher cipher = ciphers.get();
+        Cipher cipher = cipher();
         int frameLength = layout.frameLength();
         int regularSize = layout.regularSize();
         long frame = block.firstFrame;
@@ -135,10 +114,5 @@ final class FrameEncryption {
         out[at + 1] = (byte) (value >>> 16);
         out[at + 2] = (byte) (value >>> 8);
         out[at + 3] = (byte) value;
-    }
-
-    @Override
-    public String toString() {
-        return "FrameEncryption[" + layout + ", " + framesPerBlock + " frames per block]";
     }
 }
