@@ -1,13 +1,14 @@
 package dev.coffer.cli;
 
 import com.amazonaws.encryptionsdk.internal.Constants;
+import com.amazonaws.encryptionsdk.model.CiphertextHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * The additional authenticated data of a message's frames: the message id, "AWSKMSEncryptionClient Frame" (or
  * "… Final Frame" for the last), the frame's sequence number (4 bytes) and its content length (8 bytes),
- * big-endian, as the AWS Encryption SDK builds it.
+ * big-endian, as the AWS Encryption SDK builds it; and of its header ({@link #header}).
  */
 final class FrameAad {
     private final byte[] regularPrefix;
@@ -24,6 +25,11 @@ final class FrameAad {
 
     byte[] last(long frame, long length) {
         return aad(finalPrefix, frame, length);
+    }
+
+    /** The header tag's AAD: the header's fields, then the serialized authenticated-only encryption context. */
+    static byte[] header(CiphertextHeaders headers, byte[] authenticatedOnly) {
+        return concat(headers.serializeAuthenticatedFields(), authenticatedOnly);
     }
 
     private static byte[] aad(byte[] prefix, long frame, long length) {

@@ -6,6 +6,7 @@ import com.amazonaws.encryptionsdk.CryptoAlgorithm;
 import com.amazonaws.encryptionsdk.exception.AwsCryptoException;
 import com.amazonaws.encryptionsdk.exception.BadCiphertextException;
 import com.amazonaws.encryptionsdk.internal.EncryptionContextSerializer;
+import com.amazonaws.encryptionsdk.internal.TrailingSignatureAlgorithm;
 import com.amazonaws.encryptionsdk.model.CiphertextHeaders;
 import com.amazonaws.encryptionsdk.model.CiphertextType;
 import com.amazonaws.encryptionsdk.model.ContentType;
@@ -74,28 +75,16 @@ final class FramedMessageDecryptor {
                 && Arrays.equals(headers.toByteArray(), head.headerBytes());
     }
 
-    /** The hash algorithm of the suite's signature ("SHA-384"), or {@code null} for an unsigned suite. */
-    static String signatureHash(CryptoAlgorithm suite) {
-        String algorithm = suite.getTrailingSignatureAlgo();
-        if (algorithm == null) {
-            return null;
-        }
-        return switch (algorithm) {
-            case "SHA256withECDSA" -> "SHA-256";
-            case "SHA384withECDSA" -> "SHA-384";
-            default -> throw new IllegalStateException("unknown signature algorithm " + algorithm);
-        };
-    }
-
     /**
      * For a signed suite, the hash of the signed bytes, given the header: by name, so that the offloaded SHA-384
      * the commands install hashes on a core of its own. {@code null} for an unsigned suite.
      */
     static MessageDigest startHash(MessageHead head) {
-        String algorithm = signatureHash(head.headers().getCryptoAlgoId());
-        if (algorithm == null) {
+        CryptoAlgorithm suite = head.headers().getCryptoAlgoId();
+        if (suite.getTrailingSignatureLength() == 0) {
             return null;
         }
+        String algorithm = TrailingSignatureAlgorithm.forCryptoAlgorithm(suite).getMessageDigestAlgorithm();
         try {
             MessageDigest digest = MessageDigest.getInstance(algorithm);
             digest.update(head.read(), 0, head.length());
@@ -162,13 +151,10 @@ final class FramedMessageDecryptor {
     /** The header's tag: AES-GCM over nothing, with the header (and any authenticated-only context) as AAD. */
     private static void verifyHeader(SecretKey key, CryptoAlgorithm suite, CiphertextHeaders headers,
             byte[] authenticatedOnly) {
-        byte[] aad = headers.serializeAuthenticatedFields();
-        aad = Arrays.copyOf(aad, aad.length + authenticatedOnly.length);
-        System.arraycopy(authenticatedOnly, 0, aad, aad.length - authenticatedOnly.length, authenticatedOnly.length);
         try {
             Cipher cipher = FrameLayout.newCipher();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(suite.getTagLen() * 8, headers.getHeaderNonce()));
-            cipher.updateAAD(aad);
+            cipher.updateAAD(FrameAad.header(headers, authenticatedOnly));
             cipher.doFinal(headers.getHeaderTag());
         } catch (AEADBadTagException e) {
             throw new BadCiphertextException("Header integrity check failed.", new BadCiphertextException(e));

@@ -131,13 +131,10 @@ final class FramedMessageEncryptor {
     /** AES-GCM over nothing, with the header's fields (and any authenticated-only context) as AAD. */
     private static byte[] headerTag(SecretKey key, CryptoAlgorithm suite, CiphertextHeaders headers,
             byte[] authenticatedOnly) {
-        byte[] fields = headers.serializeAuthenticatedFields();
-        byte[] aad = java.util.Arrays.copyOf(fields, fields.length + authenticatedOnly.length);
-        System.arraycopy(authenticatedOnly, 0, aad, fields.length, authenticatedOnly.length);
         try {
             Cipher cipher = FrameLayout.newCipher();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(suite.getTagLen() * 8, headers.getHeaderNonce()));
-            cipher.updateAAD(aad);
+            cipher.updateAAD(FrameAad.header(headers, authenticatedOnly));
             return cipher.doFinal();
         } catch (GeneralSecurityException e) {
             throw new AwsCryptoException(e);
